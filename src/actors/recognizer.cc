@@ -1,0 +1,444 @@
+#include "actors/recognizer.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dyad::actors {
+namespace {
+
+using lexicon::ActorEntry;
+using lexicon::ActorKind;
+using lexicon::ActorMatch;
+using lexicon::NameRole;
+
+// What a name refers to once resolved; kept per article for later references.
+struct Prototype {
+  std::string code, country, sector, name;
+  bool plural = false;
+};
+
+// A run of tokens being composed into one actor mention.
+struct Chunk {
+  uint32_t begin = 0, end = 0;
+  std::string country, sector;
+  const ActorEntry* person = nullptr;  // a known person
+  const ActorEntry* org = nullptr;     // an organisation or seat of power
+  std::string person_name;             // an unknown person's name as written
+  uint32_t name_begin = 0, name_end = 0;
+  bool title = false;        // a title or honorific was seen: a name may follow
+  bool country_name = false; // the country came from its name, not an adjective
+  bool adjective = false;    // the country came from an adjective only
+  bool capital = false;      // a capital used as metonym
+  bool people = false;       // plural demonym ("Afghans")
+  bool plural = false;
+  std::vector<std::string> acronyms;
+  bool has_agent = false;
+  bool registered = false;  // resolved from the article's registry
+  bool empty() const { return end == begin; }
+};
+
+bool IsLocativePrep(std::string_view w) {
+  return w == "in" || w == "to" || w == "at" || w == "from" || w == "near" || w == "into" ||
+         w == "across" || w == "outside" || w == "towards" || w == "toward" || w == "around";
+}
+
+bool IsNameParticle(std::string_view w) {
+  return w == "bin" || w == "al" || w == "el" || w == "de" || w == "van" || w == "von" ||
+         w == "da" || w == "ul" || w == "ibn" || w == "abu";
+}
+
+int KindRank(ActorKind k) {
+  switch (k) {
+    case ActorKind::kPerson: return 0;
+    case ActorKind::kOrg: return 1;
+    case ActorKind::kMetonym: return 2;
+    case ActorKind::kCountry: return 3;
+    case ActorKind::kAgent: return 4;
+    case ActorKind::kHonorific: return 5;
+  }
+  return 6;
+}
+
+std::string JoinLower(const Document& doc, uint32_t b, uint32_t e) {
+  std::string s;
+  for (uint32_t k = b; k < e; ++k) {
+    if (doc.tokens[k].Is(kTokPunct) && doc.tokens[k].lower != ".") continue;
+    if (!s.empty()) s += ' ';
+    s += doc.tokens[k].lower;
+  }
+  return s;
+}
+
+class Run {
+ public:
+  Run(const lexicon::ActorLexicon& lex, const Date& date, Document* doc)
+      : lex_(lex), date_(date), doc_(doc) {}
+
+  void Sentence(const dyad::Sentence& s) {
+    uint32_t i = s.token_begin;
+    Chunk c;
+    c.begin = c.end = i;
+    while (i < s.token_end) {
+      uint32_t n = Step(i, s, &c);
+      if (n > 0) {
+        i += n;
+        c.end = i;
+        continue;
+      }
+      Flush(&c);
+      if (!Pronoun(i, s)) {}
+      ++i;
+      c = Chunk();
+      c.begin = c.end = i;
+    }
+    Flush(&c);
+  }
+
+  // "A and B", "A, B and C": one compound. A comma links only inside a list that ends with "and"
+  // ("the Pentagon, Austin and Bajwa" after a comma-separated clause is not a list).
+  void LinkCompounds() {
+    auto& a = doc_->actors;
+    for (size_t k = a.size(); k-- > 1;) {
+      ActorMention& x = a[k - 1];
+      ActorMention& y = a[k];
+      if (!SameSentence(x, y) || y.code.empty() || x.code.empty()) continue;
+      std::string joint = Joint(x, y);
+      bool linked = joint == "and" ||
+                    (joint == "," && y.group >= 0 && ListEndsWithAnd(k) && !IntroPhraseEnds(x, y));
+      if (!linked) continue;
+      int32_t group = static_cast<int32_t>(k - 1);
+      int32_t old = y.group;
+      for (auto& m : a) if (old >= 0 && m.group == old) m.group = group;
+      x.group = group;
+      y.group = group;
+    }
+  }
+
+  private:
+  // The words between two mentions, reduced: "and" (optionally followed by the/its), ",", or "".
+  std::string Joint(const ActorMention& x, const ActorMention& y) const {
+    uint32_t g = x.token_end;
+    if (g >= y.token_begin) return "";
+    const std::string& w = doc_->tokens[g].lower;
+    if (w != "and" && w != ",") return "";
+    for (uint32_t t = g + 1; t < y.token_begin; ++t) {
+      const std::string& v = doc_->tokens[t].lower;
+      if (v != "the" && v != "its" && !(w == "," && v == "and")) return "";
+    }
+    return w == "," && y.token_begin - g > 1 && doc_->tokens[g + 1].lower == "and" ? "and" : w;
+  }
+
+  // "According to a release by the Pentagon, Austin and Bajwa had a call": the comma closes a
+  // prepositional phrase and the list after it is the subject of the next verb.
+  bool IntroPhraseEnds(const ActorMention& x, const ActorMention& y) const {
+    uint32_t b = x.token_begin;
+    if (b > 0 && doc_->tokens[b - 1].lower == "the") --b;
+    if (b == 0 || doc_->tokens[b - 1].tag != "IN") return false;
+    uint32_t last = y.token_end;
+    for (const auto& m : doc_->actors) {
+      if (m.group == y.group && m.token_end > last) last = m.token_end;
+    }
+    if (last >= doc_->tokens.size()) return false;
+    const std::string& t = doc_->tokens[last].tag;
+    return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
+  }
+
+  // Mention k is linked to a later mention by "and".
+  bool ListEndsWithAnd(size_t k) const {
+    const auto& a = doc_->actors;
+    for (size_t j = k; j + 1 < a.size() && a[j].group == a[k].group; ++j) {
+      if (Joint(a[j], a[j + 1]) == "and") return true;
+    }
+    return false;
+  }
+
+  bool SameSentence(const ActorMention& x, const ActorMention& y) const {
+    auto sent = [&](uint32_t tok) {
+      auto it = std::upper_bound(doc_->sentences.begin(), doc_->sentences.end(), tok,
+                                 [](uint32_t t, const dyad::Sentence& s) { return t < s.token_begin; });
+      return it - doc_->sentences.begin();
+    };
+    return sent(x.token_begin) == sent(y.token_begin);
+  }
+
+  // Consumes tokens at i into the chunk; returns how many (0 = the chunk ends before i).
+  uint32_t Step(uint32_t i, const dyad::Sentence& s, Chunk* c) {
+    const Token& t = doc_->tokens[i];
+    bool cap = t.Is(kTokCapitalized) || t.Is(kTokAllCaps);
+    if (cap && !c->registered && !c->person && !c->org && c->person_name.empty()) {
+      if (uint32_t n = FromRegistry(i, s.token_end, c)) return n;
+    }
+    thread_local std::vector<ActorMatch> matches;
+    matches.clear();
+    lex_.MatchesAt(*doc_, i, s.token_end, date_, &matches);
+    if (!matches.empty()) {
+      const ActorMatch* best = &matches[0];
+      for (const ActorMatch& m : matches) {
+        if (m.length == best->length && KindRank(m.entry->kind) < KindRank(best->entry->kind)) best = &m;
+      }
+      if (uint32_t n = Apply(*best, i, c)) return n;
+      return 0;
+    }
+    if (c->empty()) {
+      if (cap && i > s.token_begin) return KnownSurname(i, s.token_end, c);
+      return 0;
+    }
+    if (c->title && cap && c->person == nullptr && c->person_name.empty() && !c->registered) return ReadName(i, s.token_end, c);
+    // Connectors inside a chunk.
+    const std::string& w = t.lower;
+    if ((w == "'s" || w == "’s") && (c->country_name || c->org) && !c->has_agent) return 1;
+    if (w == "(" && i + 2 < s.token_end && doc_->tokens[i + 1].Is(kTokAllCaps) &&
+        doc_->tokens[i + 2].lower == ")") {
+      c->acronyms.push_back(std::string(doc_->TokenText(i + 1)));
+      return 3;
+    }
+    if (w == "of" && c->has_agent && c->country.empty() && i + 1 < s.token_end) {
+      uint32_t j = i + 1;
+      if (doc_->tokens[j].lower == "the" && j + 1 < s.token_end) ++j;
+      matches.clear();
+      lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
+      for (const ActorMatch& m : matches) {
+        if (m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName) return j - i;
+      }
+    }
+    return 0;
+  }
+
+  uint32_t Apply(const ActorMatch& m, uint32_t i, Chunk* c) {
+    const ActorEntry& e = *m.entry;
+    bool closed = c->person || c->org || !c->person_name.empty() || c->registered;
+    switch (e.kind) {
+      case ActorKind::kCountry:
+        if (closed || !c->country.empty()) return 0;
+        if (m.role == NameRole::kCapital) {
+          if (i > 0 && IsLocativePrep(doc_->tokens[i - 1].lower)) return 0;
+          c->capital = true;
+        }
+        c->country = e.code;
+        c->country_name = m.role == NameRole::kName || m.role == NameRole::kCapital;
+        c->adjective = m.role == NameRole::kAdjective;
+        if (m.role == NameRole::kPeople) { c->people = true; c->plural = true; }
+        return m.length;
+      case ActorKind::kAgent:
+        if (closed || InsideProperName(m, i)) return 0;
+        c->sector = e.sector;
+        c->has_agent = true;
+        c->plural = e.plural;
+        c->title = c->title || e.title;
+        return m.length;
+      case ActorKind::kHonorific:
+        if (closed) return 0;
+        c->title = true;
+        return m.length;
+      case ActorKind::kPerson:
+        if (closed) return 0;
+        c->person = &e;
+        c->name_begin = i;
+        c->name_end = i + m.length;
+        return m.length;
+      case ActorKind::kOrg:
+      case ActorKind::kMetonym:
+        if (closed) return 0;
+        if (e.kind == ActorKind::kMetonym && i > 0 && IsLocativePrep(doc_->tokens[i - 1].lower)) return 0;
+        c->org = &e;
+        c->plural = e.plural;
+        return m.length;
+    }
+    return 0;
+  }
+
+  // "Lashkar Gah": a capitalised common noun followed by another capitalised word is part of a
+  // name, unless it is a title ("Foreign Minister Juma Baraka").
+  bool InsideProperName(const ActorMatch& m, uint32_t i) const {
+    uint32_t last = i + m.length - 1, next = i + m.length;
+    if (m.entry->title || next >= doc_->tokens.size()) return false;
+    const Token& lt = doc_->tokens[last];
+    const Token& nt = doc_->tokens[next];
+    if (!lt.Is(kTokCapitalized) || !nt.Is(kTokCapitalized) || nt.Is(kTokSentStart)) return false;
+    thread_local std::vector<ActorMatch> after;
+    after.clear();
+    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    return after.empty();
+  }
+
+  // A capitalised name after a title: "General Qamar Javed Bajwa", "Dr Moeed Yusuf".
+  uint32_t ReadName(uint32_t i, uint32_t end, Chunk* c) {
+    uint32_t j = i;
+    while (j < end && j - i < 5) {
+      const Token& t = doc_->tokens[j];
+      bool cap = t.Is(kTokCapitalized) && !t.Is(kTokPunct);
+      if (cap) { ++j; continue; }
+      if (IsNameParticle(t.lower) && j + 1 < end && doc_->tokens[j + 1].Is(kTokCapitalized)) { ++j; continue; }
+      if (t.lower == "-" && j > i && j + 1 < end && doc_->tokens[j + 1].Is(kTokCapitalized)) { ++j; continue; }
+      break;
+    }
+    if (j == i) return 0;
+    c->name_begin = i;
+    c->name_end = j;
+    c->person_name = std::string(doc_->Text(Span{doc_->tokens[i].span.begin, doc_->tokens[j - 1].span.end}));
+    // A known person under a shorter form ("President Biden").
+    std::vector<const ActorEntry*> people;
+    lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
+    if (people.size() == 1) c->person = people[0];
+    return j - i;
+  }
+
+  // "Biden" alone: a unique office-holder of that surname on this date.
+  uint32_t KnownSurname(uint32_t i, uint32_t end, Chunk* c) {
+    if (i + 1 < end && doc_->tokens[i + 1].Is(kTokCapitalized)) return 0;  // part of a longer name
+    std::vector<const ActorEntry*> people;
+    lex_.PersonsBySurname(doc_->tokens[i].lower, date_, &people);
+    if (people.size() != 1) return 0;
+    c->person = people[0];
+    c->name_begin = i;
+    c->name_end = i + 1;
+    return 1;
+  }
+
+  // Longest registered name (surname, full name, acronym) at i.
+  uint32_t FromRegistry(uint32_t i, uint32_t end, Chunk* c) {
+    for (uint32_t n = std::min<uint32_t>(4, end - i); n >= 1; --n) {
+      auto it = registry_.find(JoinLower(*doc_, i, i + n));
+      if (it == registry_.end()) continue;
+      if (n == 1 && doc_->tokens[i].Is(kTokAllCaps) == false && i + 1 < end &&
+          doc_->tokens[i + 1].Is(kTokCapitalized)) {
+        continue;  // "Austin Smith" is not "Austin"
+      }
+      reg_hit_ = &it->second;
+      c->registered = true;
+      c->name_begin = i;
+      c->name_end = i + n;
+      return n;
+    }
+    return 0;
+  }
+
+  void Flush(Chunk* c) {
+    if (c->empty()) { reg_hit_ = nullptr; return; }
+    ActorMention m;
+    m.token_begin = c->begin;
+    m.token_end = c->end;
+    m.span = Span{doc_->tokens[c->begin].span.begin, doc_->tokens[c->end - 1].span.end};
+    m.plural = c->plural;
+    if (reg_hit_) {
+      const Prototype& p = *reg_hit_;
+      m.code = p.code; m.country = p.country; m.sector = p.sector; m.name = p.name;
+      m.plural = p.plural;
+      m.rule = "coreference";
+      reg_hit_ = nullptr;
+    } else if (c->person) {
+      const ActorEntry& e = *c->person;
+      m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
+      m.rule = "lexicon:person";
+    } else if (!c->person_name.empty()) {
+      m.country = c->country; m.sector = c->sector; m.code = c->country + c->sector;
+      m.name = c->person_name;
+      m.rule = "title+name";
+    } else if (c->org) {
+      const ActorEntry& e = *c->org;
+      m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
+      m.rule = e.kind == ActorKind::kOrg ? "lexicon:org" : "lexicon:metonym";
+    } else if (!c->country.empty()) {
+      m.country = c->country;
+      m.sector = c->capital ? "GOV" : c->people ? "CVL" : c->sector;
+      m.code = m.country + m.sector;
+      const ActorEntry* ce = lex_.Country(m.country);
+      m.name = ce ? ce->name : m.country;
+      if (c->has_agent) m.name = std::string(doc_->Text(m.span));
+      m.rule = c->has_agent ? "country+agent"
+               : (c->adjective || IsCompoundModifier(c->end)) ? "adjective"
+               : c->capital ? "capital" : "country";
+    } else if (c->has_agent) {
+      m.sector = c->sector;
+      m.name = std::string(doc_->Text(m.span));
+      m.rule = "agent";
+      ResolveDescription(&m);
+    } else {
+      return;  // an honorific with nothing after it
+    }
+    if (m.code.empty() && m.sector.empty()) return;
+    Register(*c, m);
+    doc_->actors.push_back(std::move(m));
+  }
+
+  // "US-led", "Iran-backed": a name that only modifies what follows.
+  bool IsCompoundModifier(uint32_t end) const {
+    if (end + 1 >= doc_->tokens.size() || doc_->tokens[end].lower != "-") return false;
+    const Token& n = doc_->tokens[end + 1];
+    return !n.Is(kTokCapitalized) && !n.Is(kTokDigit);
+  }
+
+  // "the insurgents", "the militants": the last actor of that sector with a known code.
+  void ResolveDescription(ActorMention* m) {
+    if (m->sector != "INS" && m->sector != "REB" && m->sector != "SEP" && m->sector != "UAF") return;
+    for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
+      if (it->sector == m->sector && !it->country.empty()) {
+        m->code = it->code; m->country = it->country; m->name = it->name;
+        m->rule = "definite-description";
+        return;
+      }
+    }
+  }
+
+  bool Pronoun(uint32_t i, const dyad::Sentence& s) {
+    const std::string& w = doc_->tokens[i].lower;
+    bool plural = w == "they" || w == "them";
+    bool singular = w == "he" || w == "him" || w == "she" || w == "her";
+    if (!plural && !singular) return false;
+    if (doc_->tokens[i].Is(kTokInQuote)) return false;
+    auto idx = &s - doc_->sentences.data();
+    uint32_t min_token = doc_->sentences[idx >= 2 ? idx - 2 : 0].token_begin;
+    for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
+      if (it->token_begin < min_token) break;
+      if (it->code.empty() || doc_->tokens[it->token_begin].Is(kTokInQuote)) continue;
+      bool person = it->rule == "lexicon:person" || it->rule == "title+name" ||
+                    (it->rule == "coreference" && !it->plural && it->sector != "");
+      if ((plural && it->plural) || (singular && person && !it->plural)) {
+        ActorMention m = *it;
+        m.token_begin = i;
+        m.token_end = i + 1;
+        m.span = doc_->tokens[i].span;
+        m.group = -1;
+        m.rule = "pronoun";
+        doc_->actors.push_back(std::move(m));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void Register(const Chunk& c, const ActorMention& m) {
+    if (m.code.empty()) return;
+    Prototype p{m.code, m.country, m.sector, m.name, m.plural};
+    for (const std::string& a : c.acronyms) registry_[JoinLowerWord(a)] = p;
+    if (c.name_end > c.name_begin && (c.person || !c.person_name.empty())) {
+      registry_[JoinLower(*doc_, c.name_begin, c.name_end)] = p;
+      registry_[doc_->tokens[c.name_end - 1].lower] = p;  // surname
+    }
+  }
+
+  static std::string JoinLowerWord(const std::string& s) {
+    std::string out = s;
+    for (char& ch : out) if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    return out;
+  }
+
+  const lexicon::ActorLexicon& lex_;
+  Date date_;
+  Document* doc_;
+  std::unordered_map<std::string, Prototype> registry_;
+  const Prototype* reg_hit_ = nullptr;
+};
+
+}  // namespace
+
+void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
+  doc->actors.clear();
+  Run run(lexicon_, date, doc);
+  for (const Sentence& s : doc->sentences) run.Sentence(s);
+  run.LinkCompounds();
+}
+
+}  // namespace dyad::actors

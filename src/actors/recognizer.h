@@ -1,0 +1,38 @@
+// Who: actor mentions with CAMEO-style codes.
+//
+// In:  Document with tagged tokens; the compiled ActorLexicon; the article date (office-holders
+//      are valid for a date range).
+// Out: doc->actors, in text order, non-overlapping, each with code, country, sector, name, span
+//      and the rule that resolved it.
+//
+// Chunks of lexicon items compose: "US Secretary of Defence Lloyd Austin" = country (US) + agent
+// title (Secretary of Defence, GOV) + person (Lloyd Austin) -> USAGOV "Lloyd Austin". An unknown
+// capitalised name after a title becomes a person with the title's role. Within the article, a
+// person keeps the role for later surname mentions ("Austin"), an acronym defined in brackets
+// ("National Security Adviser (NSA) ...") refers to what it was defined for, "they" resolves to
+// the last plural actor, and "the insurgents" to the last actor of that sector. "A and B" are
+// linked as one compound (ActorMention::group) so an event expands to both.
+// Example: "Army chief General Qamar Javed Bajwa and US Secretary of Defence Lloyd Austin met"
+//   -> [PAKMIL Qamar Javed Bajwa] [USAGOV Lloyd Austin], group 0.
+#ifndef DYAD_ACTORS_RECOGNIZER_H_
+#define DYAD_ACTORS_RECOGNIZER_H_
+
+#include "dyad/date.h"
+#include "dyad/document.h"
+#include "lexicon/actor_lexicon.h"
+
+namespace dyad::actors {
+
+class ActorRecognizer {
+ public:
+  explicit ActorRecognizer(const lexicon::ActorLexicon& lexicon) : lexicon_(lexicon) {}
+  // Thread-safe: all state is per call.
+  void Recognize(const Date& date, Document* doc) const;
+
+ private:
+  const lexicon::ActorLexicon& lexicon_;
+};
+
+}  // namespace dyad::actors
+
+#endif  // DYAD_ACTORS_RECOGNIZER_H_

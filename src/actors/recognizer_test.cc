@@ -1,0 +1,80 @@
+#include "actors/recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include "syntax/tagger.h"
+#include "text/tokenizer.h"
+
+namespace dyad::actors {
+namespace {
+
+// A tiny hand-written lexicon: enough to exercise each resolution rule.
+const char kLex[] =
+    "country\tUSA\tUnited States|US\tadj=American|US\tcapital=Washington\n"
+    "country\tKEN\tKenya\tadj=Kenyan\tpeople=Kenyans\tcapital=Nairobi\n"
+    "country\tSOM\tSomalia\tadj=Somali\n"
+    "agent\tMIL\tarmy chief|military|troops\n"
+    "agent\tGOV\tForeign Minister|foreign minister\ttitle=1\n"
+    "agent\tGOV\tNational Security Adviser\ttitle=1\n"
+    "agent\tINS\tinsurgents|militants\tplural=1\n"
+    "agent\tGOV\tspokesman\n"
+    "agent\tMIL\tGeneral\ttitle=1\n"
+    "honorific\t-\tDr|Mr\n"
+    "org\tSOMINS\tal-Shabaab\tcountry=SOM\tsector=INS\tplural=1\n"
+    "person\tKENGOV\tAmina Odhiambo\tcountry=KEN\tsector=GOV\tfrom=2020-01-01\n";
+
+struct Row {
+  const char* text;
+  std::vector<std::string> codes;  // codes of the mentions, in order
+};
+
+std::vector<std::string> Codes(const char* text) {
+  static std::vector<lexicon::Diagnostic> diags;
+  static auto lex = lexicon::ActorLexicon::FromText(kLex, &diags);
+  Document doc = text::MakeDocument(text);
+  syntax::TagAndLemmatize(&doc);
+  ActorRecognizer(*lex).Recognize(Date{2023, 6, 1}, &doc);
+  std::vector<std::string> out;
+  for (const auto& m : doc.actors) out.push_back(m.code);
+  return out;
+}
+
+TEST(ActorRecognizerTest, Table) {
+  const Row rows[] = {
+      // country + agent compose
+      {"The Kenyan military moved.", {"KENMIL"}},
+      {"Kenya's army chief spoke.", {"KENMIL"}},
+      // a title makes an unknown name a person who keeps the role
+      {"Kenyan Foreign Minister Juma Baraka arrived. Baraka left.", {"KENGOV", "KENGOV"}},
+      // known person from the office-holder list, then by surname
+      {"Amina Odhiambo spoke. Later Odhiambo left.", {"KENGOV", "KENGOV"}},
+      // acronym defined in brackets refers to the person it introduced
+      {"Kenyan National Security Adviser (NSA) Dr Peter Kamau spoke. The NSA said so.",
+       {"KENGOV", "KENGOV"}},
+      // "they" -> last plural actor; "the militants" -> last actor of that sector
+      {"Al-Shabaab attacked a base. They withdrew. The militants returned.",
+       {"SOMINS", "SOMINS", "SOMINS"}},
+      // the pronoun "us" is not the United States
+      {"He told us nothing.", {}},
+      // capital as metonym, but not after a locative preposition
+      {"Nairobi protested. He flew to Nairobi.", {"KENGOV"}},
+      // demonym
+      {"Kenyans voted.", {"KENCVL"}},
+  };
+  for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
+}
+
+TEST(ActorRecognizerTest, CompoundSubjectIsLinked) {
+  std::vector<lexicon::Diagnostic> diags;
+  auto lex = lexicon::ActorLexicon::FromText(kLex, &diags);
+  Document doc = text::MakeDocument("Kenya and the United States agreed.");
+  syntax::TagAndLemmatize(&doc);
+  ActorRecognizer(*lex).Recognize(Date{}, &doc);
+  ASSERT_EQ(doc.actors.size(), 2u);
+  EXPECT_EQ(doc.actors[0].group, 0);
+  EXPECT_EQ(doc.actors[1].group, 0);
+  EXPECT_EQ(doc.Text(doc.actors[1].span), "United States");
+}
+
+}  // namespace
+}  // namespace dyad::actors

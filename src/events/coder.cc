@@ -1,0 +1,451 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "events/frames.h"
+#include "syntax/tagger.h"
+
+namespace dyad::events {
+namespace {
+
+std::string Root(const std::string& code) { return code.substr(0, 2); }
+
+// Cooperation is mutual: a compound subject with no object consults, agrees or cooperates with
+// each other ("A and B discussed ...").
+bool IsCooperativeRoot(const std::string& r) { return r == "03" || r == "04" || r == "05" || r == "06"; }
+
+// 2-digit root < "040"-style unspecified code < "041" < "0411".
+int Specificity(const std::string& code) {
+  if (code.size() <= 2) return 0;
+  if (code.size() == 3) return code[2] == '0' ? 1 : 2;
+  return 3;
+}
+
+bool IsVerbalRoot(const std::string& r) {
+  return r <= "05" || (r >= "10" && r <= "14");
+}
+
+bool SupportsWord(std::string_view w) {
+  return w == "support" || w == "help" || w == "aid" || w == "assist" || w == "back" ||
+         w == "for" || w == "protect" || w == "defend" || w == "reinforce";
+}
+
+// Appeal code for an obligation of this root ("needed to work more closely" -> 02x).
+std::string AppealCodeFor(const std::string& root) {
+  if (root == "04") return "026";
+  if (root == "05") return "022";
+  if (root == "06") return "021";
+  if (root == "07") return "023";
+  return "020";
+}
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const lexicon::EventLexicon& lex, const CoderOptions& opts,
+                const std::vector<SentenceTime>& times, const CountryPlaceFn& country_place,
+                Document* doc, std::vector<TraceLine>* trace)
+      : lex_(lex), opts_(opts), times_(times), country_place_(country_place), doc_(doc),
+        idx_(MentionIndex::Build(*doc)), trace_(trace) {}
+
+  void Run(uint32_t s_index) {
+    const Sentence& s = doc_->sentences[s_index];
+    sentence_ = s_index;
+    std::vector<bool> used(doc_->tokens.size(), false);
+    size_t first_event = doc_->events.size();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (used[i] || idx_.actor[i] >= 0) continue;
+      Clause clause = ClauseAround(*doc_, s, i);
+      // The longest pattern that codes; an obj=place entry whose object is not a place gives
+      // way to the next ("captured the commander" is not a capture of territory).
+      for (const FrameMatch& m : MatchesAt(*doc_, idx_, lex_, clause, i)) {
+        if (Candidate(m, clause)) {
+          for (uint32_t t : m.literal_tokens) used[t] = true;
+          break;
+        }
+      }
+    }
+    KeepMostSpecific(first_event);
+  }
+
+ private:
+  // Records the outcome for `dyad explain`; returns `final` so callers can `return Trace(...)`.
+  bool Trace(const FrameMatch& m, const std::string& outcome, bool final = true) {
+    if (trace_ != nullptr) {
+      trace_->push_back(TraceLine{sentence_, doc_->tokens[m.trigger].span, m.entry->RuleName(), outcome});
+    }
+    return final;
+  }
+
+  std::vector<int32_t> Members(int32_t mention) const {
+    std::vector<int32_t> out;
+    if (mention < 0) return out;
+    int32_t g = doc_->actors[mention].group;
+    if (g < 0) return {mention};
+    for (size_t a = 0; a < doc_->actors.size(); ++a) {
+      if (doc_->actors[a].group == g) out.push_back(static_cast<int32_t>(a));
+    }
+    return out;
+  }
+
+  EventActor ToActor(int32_t mention) const {
+    const ActorMention& m = doc_->actors[mention];
+    EventActor a;
+    a.mention = mention;
+    a.code = m.code; a.country = m.country; a.sector = m.sector; a.name = m.name;
+    a.span = m.span;
+    return a;
+  }
+
+  bool Candidate(const FrameMatch& m, const Clause& clause) {
+    const lexicon::EventEntry& e = *m.entry;
+    uint32_t trig = m.trigger;
+    if (e.noun && IsPredicateNoun(*doc_, clause, trig)) return Trace(m, "dropped: predicate noun");
+    std::string modality = e.noun ? "asserted" : Modality(*doc_, clause, trig);
+    if (!e.noun && trig > clause.begin && doc_->tokens[trig - 1].lower == "to" && modality == "asserted") {
+      modality = ContinuativeBefore(trig) ? "asserted" : "hypothetical";
+    }
+    // Source.
+    int32_t source = -1, target = m.target_actor;
+    bool passive = !e.noun && e.passive_ok && IsPassive(*doc_, clause, trig);
+    if (passive) {
+      source = PassiveAgent(*doc_, idx_, clause, m.last);
+      target = SubjectOf(*doc_, idx_, clause, trig);
+    } else if (e.noun) {
+      source = NounModifier(*doc_, idx_, trig);
+      if (source < 0) source = SubjectOf(*doc_, idx_, clause, trig);
+    } else {
+      source = SubjectOf(*doc_, idx_, clause, trig);
+    }
+    if (source < 0) return Trace(m, "dropped: no source actor");
+    if (modality == "obligation") return Appeal(m, clause, source);
+    if ((modality == "negated" || modality == "hypothetical") && !opts_.include_modal) {
+      return Trace(m, "dropped: " + modality);
+    }
+    std::vector<int32_t> sources = Members(source);
+    if (e.object_place) return PlaceEvents(m, clause, sources, modality);
+    // Target.
+    if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
+      std::vector<bool> skip(doc_->actors.size(), false);
+      for (int32_t a : sources) SkipSameActor(a, &skip);
+      target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, m.last)
+                      : ObjectAfter(*doc_, idx_, clause, m.last, 12, skip);
+    }
+    std::string rule = e.RuleName() + (passive ? " +passive" : "");
+    if (target < 0 && (e.code == "042" || e.code == "043")) {
+      if (int32_t host = HostCountry(m, clause); host >= 0) target = host;
+    }
+    int32_t place = LocationFor(m, clause);
+    if (target < 0 && sources.size() >= 2 && IsCooperativeRoot(Root(e.code))) {
+      for (int32_t a : sources)
+        for (int32_t b : sources)
+          if (a != b) Emit(m, ToActor(a), ToActor(b), true, e.code, place, modality, rule + " +reciprocal");
+      return Trace(m, "coded: reciprocal");
+    }
+    std::string extra;
+    if (target < 0 && !e.target_none && (Root(e.code) == "18" || Root(e.code) == "19" || Root(e.code) == "20")) {
+      target = InferOpponent(source);
+      if (target >= 0) extra = " +inferred-target";
+    }
+    std::vector<int32_t> targets = Members(target);
+    for (int32_t a : sources) {
+      if (targets.empty()) Emit(m, ToActor(a), EventActor{}, false, e.code, place, modality, rule + extra);
+      for (int32_t b : targets) Emit(m, ToActor(a), ToActor(b), true, e.code, place, modality, rule + extra);
+    }
+    return Trace(m, "coded");
+  }
+
+  bool ContinuativeBefore(uint32_t trig) const {
+    if (trig < 2) return false;
+    const std::string& l = doc_->tokens[trig - 2].lemma;
+    return l == "continue" || l == "begin" || l == "start" || l == "resume" || l == "try" ||
+           l == "attempt" || l == "move";
+  }
+
+  // Same actor, or a bare mention of the source's own country ("the US-Pakistan relationship"
+  // said by a US official points at Pakistan).
+  void SkipSameActor(int32_t a, std::vector<bool>* skip) const {
+    const ActorMention& s = doc_->actors[a];
+    for (size_t k = 0; k < doc_->actors.size(); ++k) {
+      const ActorMention& o = doc_->actors[k];
+      if (o.code == s.code || (o.country == s.country && !s.country.empty() && o.sector.empty())) {
+        (*skip)[k] = true;
+      }
+    }
+  }
+
+  // "the insurgents took Zaranj, Sar-e-Pul and Taloqan": one event per named settlement.
+  bool PlaceEvents(const FrameMatch& m, const Clause& clause, const std::vector<int32_t>& sources,
+                   const std::string& modality) {
+    const Sentence& s = doc_->sentences[sentence_];
+    bool place_noun = false;  // "took three provincial capitals", "seized the town of"
+    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + 6 && idx_.place[k] < 0; ++k) {
+      if (IsPlaceNoun(doc_->tokens[k].lemma)) place_noun = true;
+    }
+    std::vector<int32_t> places;
+    for (size_t p = 0; p < doc_->places.size(); ++p) {
+      const PlaceMention& pl = doc_->places[p];
+      if (pl.token_begin <= m.last || pl.token_end > s.token_end) continue;
+      if (!place_noun && pl.token_begin > m.last + 4) continue;
+      if (pl.precision != "city" || IsAdministrativeContext(pl)) continue;
+      places.push_back(static_cast<int32_t>(p));
+      if (!place_noun) break;  // "captured Kunduz": the object only
+    }
+    std::string rule = m.entry->RuleName();
+    for (int32_t p : places) {
+      EventActor target = CountryActor(doc_->places[p].country);
+      for (int32_t a : sources) Emit(m, ToActor(a), target, true, m.entry->code, p, modality, rule + " +place");
+    }
+    if (!places.empty()) return Trace(m, "coded: " + std::to_string(places.size()) + " place(s)");
+    if (!place_noun) return Trace(m, "not a place object: trying other entries", false);
+    // "a sixth provincial Afghan capital": the country from the object phrase.
+    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + 6; ++k) {
+      int32_t a = idx_.actor[k];
+      if (a < 0 || doc_->actors[a].country.empty()) continue;
+      EventActor target = CountryActor(doc_->actors[a].country);
+      int32_t place = AddCountryPlace(doc_->actors[a].country, doc_->actors[a].span,
+                                      doc_->actors[a].token_begin, doc_->actors[a].token_end);
+      for (int32_t src : sources) Emit(m, ToActor(src), target, true, m.entry->code, place, modality, rule + " +country");
+      return Trace(m, "coded: country of the object");
+    }
+    return Trace(m, "dropped: no named place or country in the object");
+  }
+
+  // "a visit to Washington": the host is the country of the place visited. Returns an actor
+  // mention index (a country mention is added when the text has none to point at).
+  int32_t HostCountry(const FrameMatch& m, const Clause& clause) {
+    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + 3; ++k) {
+      const std::string& w = doc_->tokens[k].lower;
+      if (w != "to" && w != "in") continue;
+      if (k + 1 < clause.end && idx_.place[k + 1] >= 0) {
+        const PlaceMention& p = doc_->places[idx_.place[k + 1]];
+        if (p.country.empty()) return -1;
+        ActorMention a;
+        a.span = p.span;
+        a.token_begin = p.token_begin;
+        a.token_end = p.token_end;
+        a.code = a.country = p.country;
+        a.name = CountryActor(p.country).name;
+        a.rule = "host-country";
+        doc_->actors.push_back(a);
+        return static_cast<int32_t>(doc_->actors.size() - 1);
+      }
+    }
+    return -1;
+  }
+
+  // "the southern province of Nimroz", "Helmand province": context, not the object.
+  bool IsAdministrativeContext(const PlaceMention& pl) const {
+    const auto& t = doc_->tokens;
+    if (pl.token_end < t.size()) {
+      const std::string& n = t[pl.token_end].lower;
+      if (n == "province" || n == "region" || n == "state" || n == "district") return true;
+    }
+    for (uint32_t k = pl.token_begin, n = 0; k > 0 && n < 3; --k, ++n) {
+      const std::string& w = t[k - 1].lower;
+      if (w == "province" || w == "region" || w == "state" || w == "district") return true;
+    }
+    return false;
+  }
+
+  EventActor CountryActor(const std::string& iso3) const {
+    EventActor a;
+    a.code = iso3;
+    a.country = iso3;
+    a.name = iso3;
+    for (const ActorMention& m : doc_->actors) {
+      if (m.country == iso3 && m.sector.empty() && m.rule == "country") { a.name = m.name; break; }
+    }
+    return a;
+  }
+
+  int32_t AddCountryPlace(const std::string& iso3, Span span, uint32_t b, uint32_t e) {
+    if (!country_place_) return -1;
+    std::optional<PlaceMention> p = country_place_(iso3);
+    if (!p) return -1;
+    p->span = span;
+    p->token_begin = b;
+    p->token_end = e;
+    doc_->places.push_back(*p);
+    return static_cast<int32_t>(doc_->places.size() - 1);
+  }
+
+  // A place attached to the trigger: "in/at/near PLACE" after it in the clause.
+  int32_t LocationFor(const FrameMatch& m, const Clause& clause) {
+    // Verbal acts (statements, appeals, consultations, demands, threats) are placed only by a
+    // place right after them: "discussed the situation in Afghanistan" did not happen there.
+    bool consult = IsVerbalRoot(Root(m.entry->code));
+    uint32_t window = consult ? 2 : 10;
+    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + window; ++k) {
+      const std::string& w = doc_->tokens[k].lower;
+      if (w != "in" && w != "at" && w != "near" && w != "outside") continue;
+      if (k + 1 >= clause.end) break;
+      uint32_t j = k + 1;
+      if (doc_->tokens[j].lower == "the" && j + 1 < clause.end) ++j;
+      if (idx_.place[j] >= 0) return idx_.place[j];
+      int32_t a = idx_.actor[j];
+      if (a >= 0 && !consult && doc_->actors[a].rule == "country") {
+        const ActorMention& am = doc_->actors[a];
+        return AddCountryPlace(am.country, am.span, am.token_begin, am.token_end);
+      }
+    }
+    return -1;
+  }
+
+  // The other side of an attack with no stated target: the first actor of the sentence from
+  // another country that the attack is not said to support.
+  int32_t InferOpponent(int32_t source) const {
+    const Sentence& s = doc_->sentences[sentence_];
+    const ActorMention& src = doc_->actors[source];
+    for (size_t a = 0; a < doc_->actors.size(); ++a) {
+      const ActorMention& m = doc_->actors[a];
+      if (m.token_begin < s.token_begin || m.token_end > s.token_end) continue;
+      if (static_cast<int32_t>(a) == source || m.code.empty() || m.country == src.country) continue;
+      bool supported = false;
+      for (uint32_t k = m.token_begin, n = 0; k > s.token_begin && n < 3; --k, ++n) {
+        if (SupportsWord(doc_->tokens[k - 1].lemma)) supported = true;
+      }
+      if (!supported) return static_cast<int32_t>(a);
+    }
+    return -1;
+  }
+
+  // "X said A and B needed to work more closely": X appeals to the other party.
+  bool Appeal(const FrameMatch& m, const Clause& clause, int32_t subject) {
+    const Sentence& s = doc_->sentences[sentence_];
+    for (uint32_t k = m.trigger; k > s.token_begin; --k) {
+      const Token& t = doc_->tokens[k - 1];
+      if (!IsSpeechVerb(t.lemma) || !syntax::IsVerbTag(t.tag)) continue;
+      Clause sc = ClauseAround(*doc_, s, k - 1);
+      int32_t speaker = SubjectOf(*doc_, idx_, sc, k - 1);
+      if (speaker < 0) break;
+      const ActorMention& sp = doc_->actors[speaker];
+      std::vector<int32_t> parties = Members(subject);
+      if (m.target_actor >= 0) for (int32_t a : Members(m.target_actor)) parties.push_back(a);
+      std::string code = AppealCodeFor(Root(m.entry->code));
+      int32_t place = LocationFor(m, clause);
+      bool any = false;
+      for (int32_t p : parties) {
+        if (doc_->actors[p].country == sp.country || p == speaker) continue;
+        Emit(m, ToActor(speaker), ToActor(p), true, code, place, "asserted",
+             m.entry->RuleName() + " +reported-obligation");
+        any = true;
+      }
+      return Trace(m, any ? "coded: appeal by the speaker" : "dropped: obligation with no other party");
+    }
+    return Trace(m, "dropped: obligation");
+  }
+
+  void Emit(const FrameMatch& m, EventActor source, EventActor target, bool has_target,
+            const std::string& code, int32_t place, const std::string& modality, const std::string& rule) {
+    if (source.code.empty()) return;
+    if (has_target && (target.code == source.code || target.code.empty())) return;
+    Event e;
+    e.sentence = sentence_;
+    e.source = std::move(source);
+    e.target = std::move(target);
+    e.has_target = has_target;
+    e.cameo = code;
+    e.trigger = doc_->tokens[m.trigger].span;
+    e.place = place;
+    e.rule = rule;
+    e.modality = modality;
+    DateEvent(m.trigger, &e);
+    for (const Event& o : doc_->events) {
+      if (o.sentence == e.sentence && o.cameo == e.cameo && o.source.code == e.source.code &&
+          o.target.code == e.target.code && o.place == e.place) {
+        return;
+      }
+    }
+    doc_->events.push_back(std::move(e));
+  }
+
+  void DateEvent(uint32_t trigger, Event* e) const {
+    const Sentence& s = doc_->sentences[sentence_];
+    bool quoted = doc_->tokens[trigger].Is(kTokInQuote);
+    const DateMention* best = nullptr;
+    uint32_t best_dist = UINT32_MAX;
+    for (const DateMention& d : doc_->dates) {
+      if (d.token_begin < s.token_begin || d.token_end > s.token_end) continue;
+      if (doc_->tokens[d.token_begin].Is(kTokInQuote) != quoted) continue;
+      if (d.token_begin > 0) {  // "by August 31" is a deadline, not when the act happened
+        const std::string& p = doc_->tokens[d.token_begin - 1].lower;
+        if (p == "by" || p == "until" || p == "till" || p == "before" || p == "since") continue;
+      }
+      uint32_t dist = d.token_begin > trigger ? d.token_begin - trigger : trigger - d.token_begin;
+      if (dist < best_dist) { best = &d; best_dist = dist; }
+    }
+    if (best != nullptr) {
+      e->date = best->range;
+      e->date_basis = "text";
+    } else if (sentence_ < times_.size()) {
+      e->date = times_[sentence_].reference;
+      e->date_basis = times_[sentence_].basis;
+    }
+  }
+
+  // Within a sentence, one pair of actors keeps only the most specific code of a root
+  // ("had a telephone conversation to discuss": 041, not also 040).
+  void KeepMostSpecific(size_t first) {
+    auto& ev = doc_->events;
+    std::vector<bool> drop(ev.size(), false);
+    for (size_t a = first; a < ev.size(); ++a) {
+      for (size_t b = first; b < ev.size(); ++b) {
+        if (a == b || drop[b]) continue;
+        if (ev[a].source.code == ev[b].source.code && ev[a].target.code == ev[b].target.code &&
+            Root(ev[a].cameo) == Root(ev[b].cameo) && ev[a].place == ev[b].place &&
+            Specificity(ev[b].cameo) > Specificity(ev[a].cameo)) {
+          drop[a] = true;
+        }
+      }
+    }
+    size_t w = first;
+    for (size_t r = first; r < ev.size(); ++r) {
+      if (drop[r]) continue;
+      if (w != r) ev[w] = std::move(ev[r]);
+      ++w;
+    }
+    ev.resize(w);
+  }
+
+  const lexicon::EventLexicon& lex_;
+  const CoderOptions& opts_;
+  const std::vector<SentenceTime>& times_;
+  const CountryPlaceFn& country_place_;
+  Document* doc_;
+  MentionIndex idx_;
+  std::vector<TraceLine>* trace_;
+  uint32_t sentence_ = 0;
+};
+
+}  // namespace
+
+void HarmonizeCodes(Document* doc);
+
+void EventCoder::Code(const std::vector<SentenceTime>& times, const CountryPlaceFn& country_place,
+                      Document* doc, std::vector<TraceLine>* trace) const {
+  doc->events.clear();
+  SentenceCoder coder(lexicon_, options_, times, country_place, doc, trace);
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) coder.Run(s);
+  HarmonizeCodes(doc);
+}
+
+// Two mentions in one article of the same act between the same actors on the same day ("discussed"
+// and, a sentence later, "had a telephone conversation") are one real event: both take the most
+// specific code, so they share an event_key.
+void HarmonizeCodes(Document* doc) {
+  auto& ev = doc->events;
+  for (Event& a : ev) {
+    for (const Event& b : ev) {
+      if (&a == &b || Specificity(b.cameo) <= Specificity(a.cameo) || Root(a.cameo) != Root(b.cameo)) continue;
+      if (a.source.code == b.source.code && a.target.code == b.target.code &&
+          a.date.from == b.date.from && a.date.to == b.date.to && a.place == b.place) {
+        a.rule += " +harmonized:" + a.cameo;
+        a.cameo = b.cameo;
+      }
+    }
+  }
+}
+
+}  // namespace dyad::events

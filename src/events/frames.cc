@@ -1,0 +1,262 @@
+#include "events/frames.h"
+
+#include <algorithm>
+#include <array>
+
+#include "syntax/tagger.h"
+
+namespace dyad::events {
+namespace {
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 12> kBe = {"be", "is", "are", "was", "were", "been",
+                                                  "being", "am", "'s", "’s", "get", "got"};
+
+// Prepositions whose object is not the subject or direct object of a verb.
+constexpr std::array<std::string_view, 22> kNonArgPreps = {
+    "of", "by", "with", "to", "in", "from", "against", "for", "on", "at", "about", "amid",
+    "near", "across", "over", "during", "within", "into", "between", "among", "like", "than"};
+
+constexpr std::array<std::string_view, 14> kLocativePreps = {
+    "in", "at", "near", "from", "across", "over", "about", "amid", "during", "within",
+    "into", "among", "like", "outside"};
+
+bool WordMatches(const Token& t, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (t.lemma == w || t.lower == w) return true;
+  }
+  return false;
+}
+
+bool IsFinite(const Token& t) { return t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.tag == "MD"; }
+bool IsNominal(const Token& t) {
+  return t.tag == "NN" || t.tag == "NNS" || t.tag == "PRP" || t.tag == "EX" || t.tag == "WDT" ||
+         t.tag == "WP";
+}
+
+// Tokens that open another clause: an object search stops there.
+bool OpensClause(const Token& t) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "which", "who", "whom", "that", "after", "before", "while", "as", "because", "when",
+      "since", "until", "whereas", "although"};
+  return IsFinite(t) || In(kWords, t.lower);
+}
+
+bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
+  return e.noun ? syntax::IsNounTag(t.tag) : syntax::IsVerbTag(t.tag);
+}
+
+}  // namespace
+
+MentionIndex MentionIndex::Build(const Document& doc) {
+  MentionIndex m;
+  m.actor.assign(doc.tokens.size(), -1);
+  m.place.assign(doc.tokens.size(), -1);
+  for (size_t a = 0; a < doc.actors.size(); ++a) {
+    for (uint32_t t = doc.actors[a].token_begin; t < doc.actors[a].token_end; ++t) {
+      m.actor[t] = static_cast<int32_t>(a);
+    }
+  }
+  for (size_t p = 0; p < doc.places.size(); ++p) {
+    for (uint32_t t = doc.places[p].token_begin; t < doc.places[p].token_end; ++t) {
+      if (t < m.place.size()) m.place[t] = static_cast<int32_t>(p);
+    }
+  }
+  return m;
+}
+
+Clause ClauseAround(const Document& doc, const Sentence& s, uint32_t i) {
+  Clause c{s.token_begin, s.token_end};
+  for (uint32_t k = i; k > s.token_begin; --k) {
+    const std::string& w = doc.tokens[k - 1].lower;
+    if (w == ";" || w == ":") { c.begin = k; break; }
+  }
+  for (uint32_t k = i + 1; k < s.token_end; ++k) {
+    const std::string& w = doc.tokens[k].lower;
+    if (w == ";" || w == ":") { c.end = k; break; }
+  }
+  return c;
+}
+
+std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
+                                  const lexicon::EventLexicon& lex, const Clause& clause, uint32_t i) {
+  std::vector<FrameMatch> out;
+  const Token& t = doc.tokens[i];
+  const std::vector<const lexicon::EventEntry*>* lists[2] = {
+      lex.ByTrigger(t.lemma), t.lemma == t.lower ? nullptr : lex.ByTrigger(t.lower)};
+  constexpr uint32_t kGap = 3;  // an element may stand up to 2 tokens after the previous one
+  for (const auto* list : lists) {
+    if (list == nullptr) continue;
+    for (const lexicon::EventEntry* e : *list) {
+      if (!ReadingFits(*e, t)) continue;
+      FrameMatch m;
+      m.entry = e;
+      m.trigger = i;
+      uint32_t pos = i;
+      bool ok = true;
+      for (const lexicon::PatternElement& el : e->rest) {
+        bool found = false;
+        for (uint32_t j = pos + 1; j < clause.end && j <= pos + kGap && !found; ++j) {
+          if (el.is_target) {
+            if (idx.actor[j] >= 0) {
+              m.target_actor = idx.actor[j];
+              pos = doc.actors[idx.actor[j]].token_end - 1;
+              found = true;
+            } else if (idx.place[j] >= 0) {
+              m.target_place = idx.place[j];
+              pos = doc.places[idx.place[j]].token_end - 1;
+              found = true;
+            }
+          } else if (WordMatches(doc.tokens[j], el.words) && idx.actor[j] < 0) {
+            m.literal_tokens.push_back(j);
+            pos = j;
+            found = true;
+          }
+        }
+        if (!found) { ok = false; break; }
+      }
+      if (!ok) continue;
+      m.last = pos;
+      out.push_back(std::move(m));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FrameMatch& a, const FrameMatch& b) {
+    if (a.entry->rest.size() != b.entry->rest.size()) return a.entry->rest.size() > b.entry->rest.size();
+    return a.entry->object_place && !b.entry->object_place;
+  });
+  return out;
+}
+
+bool IsPassive(const Document& doc, const Clause& clause, uint32_t trigger) {
+  const Token& t = doc.tokens[trigger];
+  if (t.tag != "VBD" && t.tag != "VBN") return false;
+  for (uint32_t k = trigger, n = 0; k > clause.begin && n < 3; --k, ++n) {
+    const Token& p = doc.tokens[k - 1];
+    if (In(kBe, p.lower)) return true;
+    if (p.tag != "RB") return false;
+  }
+  return false;
+}
+
+std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger) {
+  std::string result = "asserted";
+  for (uint32_t k = trigger, n = 0; k > clause.begin && n < 4; --k, ++n) {
+    const std::string& w = doc.tokens[k - 1].lower;
+    if (w == "not" || w == "n't" || w == "n’t" || w == "never" || w == "no") return "negated";
+    if (w == "would" || w == "could" || w == "might" || w == "may" || w == "if" || w == "unless") {
+      return "hypothetical";
+    }
+    if (w == "must" || w == "should" || w == "ought") return "obligation";
+    if (w == "to" && k >= 2) {
+      const Token& v = doc.tokens[k - 2];
+      if (v.lemma == "need" || v.lemma == "have" || v.lemma == "ought") return "obligation";
+    }
+    if (w == "will" || w == "shall" || w == "'ll") result = "future";
+    if (w == "," || w == "and" || w == "that") break;
+  }
+  return result;
+}
+
+int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
+  for (uint32_t k = trigger; k > clause.begin; --k) {
+    int32_t a = idx.actor[k - 1];
+    if (a < 0) {
+      // "... and there were groups targeting ...": the trigger belongs to a clause whose subject
+      // is not an actor.
+      if (k - 1 < trigger && IsFinite(doc.tokens[k - 1]) && k >= 2 + clause.begin &&
+          idx.actor[k - 2] < 0 && IsNominal(doc.tokens[k - 2])) {
+        return -1;
+      }
+      continue;
+    }
+    const ActorMention& m = doc.actors[a];
+    k = m.token_begin + 1;  // jump to the mention's start
+    if (m.code.empty()) continue;
+    if (m.token_begin > clause.begin && In(kNonArgPreps, doc.tokens[m.token_begin - 1].lower)) continue;
+    if (m.rule == "adjective") continue;  // "Afghan soil": an adjective is not a subject
+    return a;
+  }
+  return -1;
+}
+
+int32_t PassiveAgent(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t after) {
+  for (uint32_t k = after + 1; k < clause.end && k <= after + 4; ++k) {
+    if (doc.tokens[k].lower != "by") continue;
+    for (uint32_t j = k + 1; j < clause.end && j <= k + 3; ++j) {
+      if (idx.actor[j] >= 0) return idx.actor[j];
+    }
+    return -1;
+  }
+  return -1;
+}
+
+int32_t NounModifier(const Document& doc, const MentionIndex& idx, uint32_t trigger) {
+  for (uint32_t k = trigger, n = 0; k > 0 && n < 3; --k, ++n) {
+    const Token& p = doc.tokens[k - 1];
+    if (idx.actor[k - 1] >= 0) return idx.actor[k - 1];
+    if (p.lower == "'s" || p.lower == "’s" || p.tag == "JJ" || p.tag == "NN" || p.tag == "VBN") continue;
+    break;
+  }
+  return -1;
+}
+
+int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause,
+                    uint32_t after, uint32_t window, const std::vector<bool>& skip) {
+  for (uint32_t k = after + 1; k < clause.end && k <= after + window; ++k) {
+    int32_t a = idx.actor[k];
+    if (a < 0) {
+      if (OpensClause(doc.tokens[k])) return -1;
+      continue;
+    }
+    const ActorMention& m = doc.actors[a];
+    bool prep = m.token_begin > 0 && In(kLocativePreps, doc.tokens[m.token_begin - 1].lower);
+    if (!prep && !m.code.empty() && !skip[a]) return a;
+    k = m.token_end - 1;
+  }
+  return -1;
+}
+
+int32_t PrepObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t after) {
+  for (uint32_t k = after + 1; k < clause.end && k <= after + 3; ++k) {
+    const std::string& w = doc.tokens[k].lower;
+    if (w != "on" && w != "against" && w != "with" && w != "at" && w != "toward" &&
+        w != "towards" && w != "of" && w != "upon") {
+      continue;
+    }
+    for (uint32_t j = k + 1; j < clause.end && j <= k + 3; ++j) {
+      if (idx.actor[j] >= 0 && !doc.actors[idx.actor[j]].code.empty()) return idx.actor[j];
+    }
+    return -1;
+  }
+  return -1;
+}
+
+bool IsPredicateNoun(const Document& doc, const Clause& clause, uint32_t trigger) {
+  for (uint32_t k = trigger, n = 0; k > clause.begin && n < 4; --k, ++n) {
+    const Token& p = doc.tokens[k - 1];
+    if (p.lemma == "be" || p.lemma == "remain" || p.lemma == "become" || p.lemma == "pose") return true;
+    if (p.tag != "DT" && p.tag != "JJ" && p.tag != "RB" && p.tag != "NN" && p.tag != "PRP$") return false;
+  }
+  return false;
+}
+
+bool IsPlaceNoun(std::string_view lemma) {
+  static constexpr std::array<std::string_view, 22> kNouns = {
+      "capital", "city", "town", "village", "district", "province", "base", "territory",
+      "area", "region", "airport", "port", "crossing", "outpost", "headquarters", "stronghold",
+      "hometown", "settlement", "county", "state", "enclave", "suburb"};
+  return In(kNouns, lemma);
+}
+
+bool IsSpeechVerb(std::string_view lemma) {
+  static constexpr std::array<std::string_view, 12> kVerbs = {
+      "say", "tell", "add", "state", "stress", "insist", "note", "announce", "declare",
+      "argue", "emphasize", "emphasise"};
+  return In(kVerbs, lemma);
+}
+
+}  // namespace dyad::events

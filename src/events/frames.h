@@ -1,0 +1,74 @@
+// Trigger matching and argument finding over one sentence: the word-order rules the event coder
+// uses until the dependency parser (syntax issue) supplies grammatical relations. Each function
+// is pure over a const Document and an index of which token belongs to which mention.
+#ifndef DYAD_EVENTS_FRAMES_H_
+#define DYAD_EVENTS_FRAMES_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "lexicon/event_lexicon.h"
+
+namespace dyad::events {
+
+// Token -> mention lookups for one document.
+struct MentionIndex {
+  std::vector<int32_t> actor;  // per token: index into doc.actors or -1
+  std::vector<int32_t> place;  // per token: index into doc.places or -1
+  static MentionIndex Build(const Document& doc);
+};
+
+// A pattern that matched at a trigger.
+struct FrameMatch {
+  const lexicon::EventEntry* entry = nullptr;
+  uint32_t trigger = 0;         // token index
+  uint32_t last = 0;            // last token the pattern used
+  int32_t target_actor = -1;    // from a $T slot
+  int32_t target_place = -1;    // from a $T slot that named a place
+  std::vector<uint32_t> literal_tokens;
+};
+
+struct Clause {
+  uint32_t begin = 0, end = 0;  // token range
+};
+
+// The clause around token i: bounded by ';', ':' and the sentence.
+Clause ClauseAround(const Document& doc, const Sentence& s, uint32_t i);
+
+// Every entry of `lexicon` that matches with its trigger at token i, longest pattern first.
+// Respects noun/verb readings of the trigger.
+std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
+                                  const lexicon::EventLexicon& lex, const Clause& clause, uint32_t i);
+
+// Voice and modality of a verb trigger.
+bool IsPassive(const Document& doc, const Clause& clause, uint32_t trigger);
+// "asserted", "negated", "hypothetical", "future" and, for obligations ("needed to", "must",
+// "should"), "obligation".
+std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger);
+
+// The subject actor of a trigger: the nearest actor to its left in the clause that is not the
+// object of a preposition; -1 when none.
+int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger);
+// The agent of a passive ("by X" after the trigger), or -1.
+int32_t PassiveAgent(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t after);
+// An actor directly before a noun trigger ("US airstrikes", "Israel's offensive"), or -1.
+int32_t NounModifier(const Document& doc, const MentionIndex& idx, uint32_t trigger);
+// First actor after `after` in the clause that can be an object: not after a locative or topic
+// preposition. `skip` tells which candidates to pass over.
+int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause,
+                    uint32_t after, uint32_t window, const std::vector<bool>& skip);
+// Is this noun trigger the predicate of a copula ("was a threat", "remains a danger")? Then it
+// describes, it does not report an act.
+bool IsPredicateNoun(const Document& doc, const Clause& clause, uint32_t trigger);
+// Noun events: the actor after on/against/with/at/toward following the noun.
+int32_t PrepObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t after);
+
+// Is the lemma a word for a settlement or territory ("capital", "town", "district", ...)?
+bool IsPlaceNoun(std::string_view lemma);
+// Speech verbs that introduce reported content ("say", "tell", "add", ...).
+bool IsSpeechVerb(std::string_view lemma);
+
+}  // namespace dyad::events
+
+#endif  // DYAD_EVENTS_FRAMES_H_

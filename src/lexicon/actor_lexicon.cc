@@ -1,0 +1,165 @@
+#include "lexicon/actor_lexicon.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/utf8.h"
+#include "text/tokenizer.h"
+
+namespace dyad::lexicon {
+namespace {
+
+bool ParseKind(std::string_view s, ActorKind* k) {
+  if (s == "country") *k = ActorKind::kCountry;
+  else if (s == "metonym") *k = ActorKind::kMetonym;
+  else if (s == "agent") *k = ActorKind::kAgent;
+  else if (s == "honorific") *k = ActorKind::kHonorific;
+  else if (s == "org") *k = ActorKind::kOrg;
+  else if (s == "person") *k = ActorKind::kPerson;
+  else return false;
+  return true;
+}
+
+std::string Attr(const LexiconLine& l, const char* key) {
+  auto it = l.attributes.find(key);
+  if (it == l.attributes.end()) return "";
+  std::string v = it->second;
+  std::replace(v.begin(), v.end(), '_', ' ');
+  return v;
+}
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, const char* ext) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::string> files;
+      for (const auto& e : std::filesystem::directory_iterator(p, ec)) {
+        if (e.path().extension() == ext) files.push_back(e.path().string());
+      }
+      std::sort(files.begin(), files.end());
+      out.insert(out.end(), files.begin(), files.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ActorLexicon::AddLine(const LexiconLine& l) {
+  ActorEntry e;
+  if (!ParseKind(l.fields[0], &e.kind)) return "unknown kind '" + std::string(l.fields[0]) + "'";
+  e.code = std::string(l.fields[1]);
+  e.file = l.file;
+  e.line = l.line;
+  e.country = Attr(l, "country");
+  e.sector = Attr(l, "sector");
+  e.role = Attr(l, "role");
+  e.title = Attr(l, "title") == "1";
+  e.plural = Attr(l, "plural") == "1";
+  if (e.kind == ActorKind::kCountry) e.country = e.code;
+  if (e.kind == ActorKind::kAgent) e.sector = e.code;
+  for (const char* key : {"from", "to"}) {
+    std::string v = Attr(l, key);
+    if (v.empty()) continue;
+    auto d = Date::Parse(v);
+    if (!d) return std::string("bad date in ") + key + "=";
+    (key[0] == 'f' ? e.from : e.to) = *d;
+  }
+  std::vector<std::string> names = SplitAlternatives(l.fields[2]);
+  if (names.empty()) return "no names";
+  e.name = Attr(l, "name").empty() ? names[0] : Attr(l, "name");
+  uint32_t idx = static_cast<uint32_t>(entries_.size());
+  entries_.push_back(std::move(e));
+  auto add = [&](const std::vector<std::string>& list, NameRole role) {
+    for (const std::string& n : list) {
+      if (matcher_.Add(n, static_cast<uint32_t>(refs_.size()))) refs_.push_back(Ref{idx, role});
+    }
+  };
+  add(names, NameRole::kName);
+  if (entries_[idx].kind == ActorKind::kPerson) {
+    for (const std::string& n : names) {
+      std::vector<std::string> words = text::TokenizeWords(n);
+      if (words.size() >= 2) {
+        auto& v = surnames_[utf8::NormalizeLower(words.back())];
+        if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
+      }
+    }
+  }
+  auto list_attr = [&](const char* key) {
+    auto it = l.attributes.find(key);
+    if (it == l.attributes.end()) return std::vector<std::string>{};
+    std::string v = it->second;
+    std::replace(v.begin(), v.end(), '_', ' ');
+    return SplitAlternatives(v);
+  };
+  add(list_attr("adj"), NameRole::kAdjective);
+  add(list_attr("people"), NameRole::kPeople);
+  add(list_attr("capital"), NameRole::kCapital);
+  return "";
+}
+
+void ActorLexicon::Finish() {
+  matcher_.Finish();
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].kind == ActorKind::kCountry) countries_.emplace(entries_[i].code, i);
+  }
+}
+
+Result<std::shared_ptr<const ActorLexicon>> ActorLexicon::Load(
+    const std::vector<std::string>& paths, std::vector<Diagnostic>* diagnostics) {
+  auto lex = std::make_shared<ActorLexicon>();
+  std::vector<std::string> files = ExpandPaths(paths, ".actors");
+  if (files.empty()) return Status::NotFound("no .actors files in the given paths");
+  for (const std::string& f : files) {
+    std::string version;
+    DYAD_RETURN_IF_ERROR(ReadLexiconFile(
+        f, 3, [&](const LexiconLine& l) { return lex->AddLine(l); }, &version, diagnostics));
+    if (!version.empty()) {
+      if (!lex->version_.empty()) lex->version_ += ",";
+      lex->version_ += std::filesystem::path(f).filename().string() + "=" + version;
+    }
+  }
+  lex->Finish();
+  return std::shared_ptr<const ActorLexicon>(std::move(lex));
+}
+
+std::shared_ptr<const ActorLexicon> ActorLexicon::FromText(std::string_view text,
+                                                           std::vector<Diagnostic>* diagnostics) {
+  auto lex = std::make_shared<ActorLexicon>();
+  ParseLexiconText(text, "<text>", 3, [&](const LexiconLine& l) { return lex->AddLine(l); },
+                   &lex->version_, diagnostics);
+  lex->Finish();
+  return lex;
+}
+
+void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
+                             std::vector<ActorMatch>* out) const {
+  thread_local std::vector<NameMatch> matches;
+  matches.clear();
+  matcher_.MatchesAt(doc, i, end, &matches);
+  for (const NameMatch& m : matches) {
+    const Ref& r = refs_[m.payload];
+    const ActorEntry& e = entries_[r.entry];
+    if (!e.ValidOn(date)) continue;
+    out->push_back(ActorMatch{m.length, &e, r.role});
+  }
+}
+
+void ActorLexicon::PersonsBySurname(std::string_view surname, const Date& date,
+                                    std::vector<const ActorEntry*>* out) const {
+  auto it = surnames_.find(std::string(surname));
+  if (it == surnames_.end()) return;
+  for (uint32_t i : it->second) {
+    if (entries_[i].ValidOn(date)) out->push_back(&entries_[i]);
+  }
+}
+
+const ActorEntry* ActorLexicon::Country(std::string_view iso3) const {
+  auto it = countries_.find(std::string(iso3));
+  return it == countries_.end() ? nullptr : &entries_[it->second];
+}
+
+}  // namespace dyad::lexicon

@@ -1,0 +1,150 @@
+// The pipeline: ingest cleaning -> text -> syntax -> actors -> geo -> time -> events, over one
+// Document. Everything loaded here (dictionaries, CAMEO table, gazetteer) is built once in Create
+// and then only read, so one Coder serves all threads.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "actors/recognizer.h"
+#include "common/utf8.h"
+#include "dyad/coder.h"
+#include "events/coder.h"
+#include "geo/gazetteer.h"
+#include "geo/resolver.h"
+#include "ingest/clean.h"
+#include "lexicon/actor_lexicon.h"
+#include "lexicon/cameo_table.h"
+#include "lexicon/event_lexicon.h"
+#include "pipeline/explain.h"
+#include "pipeline/paths.h"
+#include "store/event_sink.h"
+#include "syntax/tagger.h"
+#include "text/tokenizer.h"
+#include "time/dates.h"
+
+namespace dyad {
+namespace {
+
+class CoderImpl : public Coder {
+ public:
+  Status Init(const CoderConfig& config) {
+    config_ = config;
+    std::string data = config.data_dir.empty() ? pipeline::FindDataDir() : config.data_dir;
+    if (data.empty()) return Status::NotFound("dyad's data directory (set DYAD_DATA)");
+    std::vector<lexicon::Diagnostic> diags;
+    std::vector<std::string> actor_paths;
+    if (!config.replace_actors) actor_paths.push_back(data + "/lexicon/actors");
+    actor_paths.insert(actor_paths.end(), config.actor_paths.begin(), config.actor_paths.end());
+    auto actors = lexicon::ActorLexicon::Load(actor_paths, &diags);
+    if (!actors.ok()) return actors.status();
+    actors_ = *actors;
+    auto events = lexicon::EventLexicon::Load({data + "/lexicon/events"}, &diags);
+    if (!events.ok()) return events.status();
+    events_ = *events;
+    auto cameo = lexicon::CameoTable::Load(data + "/cameo/cameo_codes.tsv");
+    if (!cameo.ok()) return cameo.status();
+    cameo_ = *cameo;
+    for (const auto& d : diags) warnings_.push_back(d.ToString());
+    std::string gaz = config.gazetteer_path.empty() ? pipeline::FindGazetteer() : config.gazetteer_path;
+    if (!gaz.empty()) {
+      auto g = geo::Gazetteer::Open(gaz);
+      if (g.ok()) gazetteer_ = std::move(*g);
+      else warnings_.push_back("gazetteer: " + g.status().ToString());
+    }
+    if (!gazetteer_) warnings_.push_back("no gazetteer (run 'make build'): places are not resolved");
+    if (gazetteer_) places_ = std::make_unique<geo::PlaceResolver>(*gazetteer_);
+    recognizer_ = std::make_unique<actors::ActorRecognizer>(*actors_);
+    coder_ = std::make_unique<events::EventCoder>(*events_, events::CoderOptions{config.include_modal});
+    lexicon_version_ = actors_->version() + "," + events_->version();
+    ctx_ = store::RecordContext{cameo_.get(), Version(), lexicon_version_};
+    return Status::Ok();
+  }
+
+  Status Code(Document* doc) const override { return Run(doc, nullptr); }
+
+  Explanation Explain(const Article& article) const override {
+    Explanation ex;
+    ex.doc.article = article;
+    std::vector<events::TraceLine> trace;
+    Status st = Run(&ex.doc, &trace);
+    if (!st.ok()) ex.lines.push_back("error: " + st.ToString());
+    pipeline::DescribeDocument(ex.doc, trace, places_.get(), &ex.lines);
+    return ex;
+  }
+
+  void AppendJsonl(const Document& doc, std::string* out) const override {
+    for (const Event& e : doc.events) store::AppendEventJson(doc, e, ctx_, out);
+  }
+  void AppendTsv(const Document& doc, std::string* out) const override {
+    for (const Event& e : doc.events) store::AppendEventTsv(doc, e, ctx_, out);
+  }
+  const std::string& lexicon_version() const override { return lexicon_version_; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
+
+ private:
+  Status Run(Document* doc, std::vector<events::TraceLine>* trace) const {
+    const Article& a = doc->article;
+    if (a.text.size() > config_.max_article_bytes) {
+      return Status::LimitExceeded("article text is " + std::to_string(a.text.size()) +
+                                   " bytes, over the limit of " + std::to_string(config_.max_article_bytes));
+    }
+    if (size_t bad = utf8::FirstInvalid(a.text); bad != a.text.size()) {
+      return Status::InvalidArgument("invalid UTF-8 at byte " + std::to_string(bad) + " of the text");
+    }
+    DYAD_RETURN_IF_ERROR(Clean(doc));
+    text::Tokenize(doc, text::TokenizerOptions{config_.max_sentence_tokens});
+    syntax::TagAndLemmatize(doc);
+    Date date = Date::Parse(a.date).value_or(Date{});
+    recognizer_->Recognize(date, doc);
+    if (places_) places_->Resolve(doc);
+    time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
+    std::vector<events::SentenceTime> times(doc->sentences.size());
+    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+      const time::SentenceReference& r = timeline.ReferenceFor(s);
+      times[s].reference = timeline.RangeFor(s);
+      times[s].basis = time::DateBasisName(r.basis);
+    }
+    events::CountryPlaceFn country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
+      if (!gazetteer_) return std::nullopt;
+      auto c = gazetteer_->Country(iso3);
+      if (!c) return std::nullopt;
+      PlaceMention p;
+      p.name = std::string(c->name);
+      p.country = iso3;
+      p.lat = c->lat;
+      p.lon = c->lon;
+      p.precision = "country";
+      return p;
+    };
+    coder_->Code(times, country_place, doc, trace);
+    return Status::Ok();
+  }
+
+  CoderConfig config_;
+  std::shared_ptr<const lexicon::ActorLexicon> actors_;
+  std::shared_ptr<const lexicon::EventLexicon> events_;
+  std::shared_ptr<const lexicon::CameoTable> cameo_;
+  std::unique_ptr<geo::Gazetteer> gazetteer_;
+  std::unique_ptr<geo::PlaceResolver> places_;
+  std::unique_ptr<actors::ActorRecognizer> recognizer_;
+  std::unique_ptr<events::EventCoder> coder_;
+  time::DateResolver dates_;
+  std::string lexicon_version_;
+  std::vector<std::string> warnings_;
+  store::RecordContext ctx_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
+  auto impl = std::make_unique<CoderImpl>();
+  DYAD_RETURN_IF_ERROR(impl->Init(config));
+  return std::unique_ptr<Coder>(std::move(impl));
+}
+
+std::string Coder::TsvHeader() { return store::EventTsvHeader(); }
+
+const char* Version() { return DYAD_VERSION; }
+
+}  // namespace dyad

@@ -1,0 +1,91 @@
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dyad::text {
+namespace {
+
+std::vector<std::string> Words(std::string_view s) { return TokenizeWords(s); }
+
+struct TokCase {
+  const char* in;
+  std::vector<std::string> out;
+};
+
+TEST(TokenizerTest, Table) {
+  const TokCase cases[] = {
+      {"Gen. Bajwa met U.S. officials.", {"Gen.", "Bajwa", "met", "U.S.", "officials", "."}},
+      {"Pakistan's army didn't move.", {"Pakistan", "'s", "army", "did", "n't", "move", "."}},
+      {"Pakistan’s army didn’t move.", {"Pakistan", "’s", "army", "did", "n’t", "move", "."}},
+      {"US-led forces", {"US", "-", "led", "forces"}},
+      {"Sar-e-Pul fell", {"Sar", "-", "e", "-", "Pul", "fell"}},
+      {"1,000 troops and 3.5 tanks", {"1,000", "troops", "and", "3.5", "tanks"}},
+      {"O'Neill said “no”.", {"O'Neill", "said", "“", "no", "”", "."}},
+      {"Dr Moeed Yusuf (NSA)", {"Dr", "Moeed", "Yusuf", "(", "NSA", ")"}},
+      {"On Aug. 1, they left", {"On", "Aug.", "1", ",", "they", "left"}},
+      {"the 'mutual goals'", {"the", "'", "mutual", "goals", "'"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Words(c.in), c.out) << c.in;
+}
+
+TEST(TokenizerTest, SpansPointIntoOriginalText) {
+  Document doc = MakeDocument("  Taliban seized   Kunduz.\n\nThey left.");
+  ASSERT_EQ(doc.tokens.size(), 7u);
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(std::string(doc.TokenText(i)).size(), doc.tokens[i].span.size());
+  }
+  EXPECT_EQ(doc.TokenText(2), "Kunduz");
+  EXPECT_EQ(doc.tokens[0].lower, "taliban");
+  EXPECT_TRUE(doc.tokens[0].Is(kTokCapitalized));
+}
+
+struct SentCase {
+  const char* in;
+  size_t sentences;
+};
+
+TEST(SentenceSplitTest, Table) {
+  const SentCase cases[] = {
+      {"Dr Moeed Yusuf spoke. He left.", 2},
+      {"Gen. Austin met Mr. Khan on Aug. 1 in Kabul.", 1},
+      {"The talks were held in the U.S. The next round is in May.", 2},
+      {"Officials met in the U.S. on Monday.", 1},
+      {"“We will fight,” he said. “No deal.”", 2},
+      {"He asked: why? Nobody knew!", 2},
+      {"No. 10 Downing Street said so.", 1},
+  };
+  for (const auto& c : cases) {
+    Document doc = MakeDocument(c.in);
+    EXPECT_EQ(doc.sentences.size(), c.sentences) << c.in;
+  }
+}
+
+TEST(SentenceSplitTest, QuoteFlag) {
+  Document doc = MakeDocument("He said “troops will leave” today.");
+  int quoted = 0;
+  for (const auto& t : doc.tokens) quoted += t.Is(kTokInQuote) ? 1 : 0;
+  EXPECT_EQ(quoted, 3);
+}
+
+TEST(SentenceSplitTest, LongSentenceIsCut) {
+  std::string s;
+  for (int i = 0; i < 450; ++i) s += "word ";
+  Document doc;
+  doc.article.text = s;
+  doc.segments.push_back(Segment{Span{0, static_cast<uint32_t>(s.size())}, false});
+  Tokenize(&doc, TokenizerOptions{200});
+  ASSERT_EQ(doc.sentences.size(), 3u);
+  EXPECT_EQ(doc.sentences[0].token_end - doc.sentences[0].token_begin, 200u);
+}
+
+TEST(TokenizerTest, InvalidUtf8DoesNotCrash) {
+  std::string bad = "abc \xff\xfe def \xe2\x80";
+  auto w = Words(bad);
+  EXPECT_FALSE(w.empty());
+}
+
+}  // namespace
+}  // namespace dyad::text

@@ -1,0 +1,217 @@
+// dyad command line: parse flags, call the library, print. See `dyad help`.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/json_writer.h"
+#include "dyad/coder.h"
+#include "ingest/reader.h"
+#include "pipeline/summary.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: dyad <command> [options]\n"
+    "  code [FILE...|-] [-o OUT] [--format jsonl|tsv] [--date YYYY-MM-DD]\n"
+    "       [--input-format jsonl|txt] [--errors FILE] [--strict] [--include-modal]\n"
+    "       [--summary] [--max-article-bytes N] [--max-sentence-tokens N]\n"
+    "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
+    "  explain \"TEXT\"|- [--date D]     show tokens, actors, places, dates, candidate events\n"
+    "  actor \"TEXT\" [--date D] | actor --batch FILE [--date D]   resolve actor names\n"
+    "  version                          print dyad and lexicon versions\n";
+
+struct Flags {
+  std::vector<std::string> positional;
+  std::map<std::string, std::vector<std::string>> values;
+  std::map<std::string, bool> switches;
+  std::string error;
+  std::string Get(const std::string& k, const std::string& def = "") const {
+    auto it = values.find(k);
+    return it == values.end() || it->second.empty() ? def : it->second.back();
+  }
+  bool On(const std::string& k) const { return switches.count(k) != 0; }
+};
+
+Flags ParseFlags(int argc, char** argv, int start) {
+  static const char* kValued[] = {"-o", "--format", "--date", "--input-format", "--errors",
+                                  "--max-article-bytes", "--max-sentence-tokens", "--actors",
+                                  "--batch", "--data", "--gazetteer"};
+  Flags f;
+  for (int i = start; i < argc; ++i) {
+    std::string a = argv[i];
+    bool valued = false;
+    for (const char* v : kValued) valued = valued || a == v;
+    if (valued) {
+      if (i + 1 >= argc) { f.error = a + " needs a value"; return f; }
+      f.values[a].push_back(argv[++i]);
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      f.switches[a] = true;
+    } else {
+      f.positional.push_back(a);
+    }
+  }
+  return f;
+}
+
+dyad::Result<std::unique_ptr<dyad::Coder>> MakeCoder(const Flags& f) {
+  dyad::CoderConfig cfg;
+  cfg.data_dir = f.Get("--data");
+  cfg.gazetteer_path = f.Get("--gazetteer");
+  cfg.include_modal = f.On("--include-modal");
+  if (auto it = f.values.find("--actors"); it != f.values.end()) cfg.actor_paths = it->second;
+  cfg.replace_actors = f.On("--only-actors");
+  if (!f.Get("--max-article-bytes").empty()) cfg.max_article_bytes = std::stoull(f.Get("--max-article-bytes"));
+  if (!f.Get("--max-sentence-tokens").empty()) cfg.max_sentence_tokens = std::stoul(f.Get("--max-sentence-tokens"));
+  auto coder = dyad::Coder::Create(cfg);
+  if (coder.ok()) {
+    for (const std::string& w : (*coder)->warnings()) std::fprintf(stderr, "dyad: warning: %s\n", w.c_str());
+  }
+  return coder;
+}
+
+int Fail(const std::string& msg) {
+  std::fprintf(stderr, "dyad: %s\n", msg.c_str());
+  return 1;
+}
+
+int CmdCode(const Flags& f) {
+  std::string format = f.Get("--format", "jsonl");
+  if (format != "jsonl" && format != "tsv") return Fail("--format must be jsonl or tsv");
+  dyad::ReaderOptions ropts;
+  ropts.date = f.Get("--date");
+  if (!f.Get("--input-format").empty()) {
+    auto fmt = dyad::ParseInputFormat(f.Get("--input-format"));
+    if (!fmt) return Fail("--input-format must be jsonl or txt");
+    ropts.format = *fmt;
+  }
+  auto coder = MakeCoder(f);
+  if (!coder.ok()) return Fail(coder.status().ToString());
+  ropts.max_text_bytes = f.Get("--max-article-bytes").empty() ? ropts.max_text_bytes
+                                                              : std::stoull(f.Get("--max-article-bytes"));
+  std::FILE* out = stdout;
+  if (!f.Get("-o").empty()) {
+    out = std::fopen(f.Get("-o").c_str(), "wb");
+    if (!out) return Fail("cannot write " + f.Get("-o"));
+  }
+  std::FILE* errs = stderr;
+  if (!f.Get("--errors").empty()) {
+    errs = std::fopen(f.Get("--errors").c_str(), "wb");
+    if (!errs) return Fail("cannot write " + f.Get("--errors"));
+  }
+  std::vector<std::string> inputs = f.positional;
+  if (inputs.empty()) inputs.push_back("-");
+  dyad::pipeline::Summary summary;
+  std::string buf;
+  if (format == "tsv") buf = dyad::Coder::TsvHeader();
+  int rc = 0;
+  for (const std::string& path : inputs) {
+    auto reader = dyad::ArticleReader::Open(path, ropts);
+    if (!reader.ok()) { rc = Fail(reader.status().ToString()); break; }
+    dyad::ReadItem item;
+    bool stop = false;
+    while (!stop && (*reader)->Next(&item)) {
+      for (const dyad::InputError& e : item.errors) {
+        std::fprintf(errs, "%s\n", dyad::FormatInputError(e).c_str());
+        ++summary.errors;
+        if (f.On("--strict") && !e.warning) stop = true;
+      }
+      if (stop || !item.article) continue;
+      dyad::Document doc;
+      doc.article = std::move(*item.article);
+      dyad::Status st = (*coder)->Code(&doc);
+      if (!st.ok()) {
+        dyad::InputError e{(*reader)->display_name(), 0, -1, st.message(), doc.article.id, false};
+        std::fprintf(errs, "%s\n", dyad::FormatInputError(e).c_str());
+        ++summary.errors;
+        if (f.On("--strict")) stop = true;
+        continue;
+      }
+      summary.Add(doc);
+      if (format == "tsv") (*coder)->AppendTsv(doc, &buf); else (*coder)->AppendJsonl(doc, &buf);
+      std::fwrite(buf.data(), 1, buf.size(), out);
+      buf.clear();
+    }
+    if (!(*reader)->status().ok()) rc = Fail((*reader)->status().ToString());
+    if (stop) { rc = 2; break; }
+  }
+  if (out != stdout) std::fclose(out);
+  if (errs != stderr) std::fclose(errs);
+  if (f.On("--summary")) std::fputs(summary.Format().c_str(), stderr);
+  return rc;
+}
+
+std::string TextArg(const Flags& f) {
+  if (f.positional.empty() || f.positional[0] == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  return f.positional[0];
+}
+
+int CmdExplain(const Flags& f) {
+  auto coder = MakeCoder(f);
+  if (!coder.ok()) return Fail(coder.status().ToString());
+  dyad::Article a;
+  a.id = "explain";
+  a.date = f.Get("--date");
+  a.text = TextArg(f);
+  for (const std::string& line : (*coder)->Explain(a).lines) std::printf("%s\n", line.c_str());
+  return 0;
+}
+
+void PrintActors(const dyad::Coder& coder, const std::string& text, const std::string& date) {
+  dyad::Article a;
+  a.id = "actor";
+  a.date = date;
+  a.text = text;
+  dyad::Explanation ex = coder.Explain(a);
+  std::string out;
+  dyad::JsonWriter w(&out);
+  w.BeginArray();
+  for (const dyad::ActorMention& m : ex.doc.actors) {
+    w.BeginObject().Field("text", ex.doc.Text(m.span)).Field("code", m.code).Field("country", m.country)
+        .Field("sector", m.sector).Field("name", m.name).Field("rule", m.rule).EndObject();
+  }
+  w.EndArray();
+  std::printf("%s\n", out.c_str());
+}
+
+int CmdActor(const Flags& f) {
+  auto coder = MakeCoder(f);
+  if (!coder.ok()) return Fail(coder.status().ToString());
+  if (!f.Get("--batch").empty()) {
+    std::ifstream in(f.Get("--batch"));
+    if (!in) return Fail("cannot read " + f.Get("--batch"));
+    std::string line;
+    while (std::getline(in, line)) PrintActors(**coder, line, f.Get("--date"));
+    return 0;
+  }
+  PrintActors(**coder, TextArg(f), f.Get("--date"));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 1 : 0;
+  }
+  std::string cmd = argv[1];
+  Flags f = ParseFlags(argc, argv, 2);
+  if (!f.error.empty()) return Fail(f.error);
+  if (cmd == "code") return CmdCode(f);
+  if (cmd == "explain") return CmdExplain(f);
+  if (cmd == "actor") return CmdActor(f);
+  if (cmd == "version") {
+    auto coder = MakeCoder(f);
+    std::printf("dyad %s\n", dyad::Version());
+    if (coder.ok()) std::printf("lexicon %s\n", (*coder)->lexicon_version().c_str());
+    return 0;
+  }
+  std::fputs(kUsage, stderr);
+  return 1;
+}
