@@ -38,7 +38,7 @@ demo: setup build
 	./$(BUILD)/dyad code examples/*.jsonl -o demo-out/events.jsonl --summary
 	@echo "events written to demo-out/events.jsonl"
 
-test: build
+test: setup build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: setup
