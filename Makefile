@@ -4,7 +4,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := g++ cmake ninja-build make pkg-config libgtest-dev libgmock-dev libbenchmark-dev \
-                nlohmann-json3-dev wordnet-base iso-codes zlib1g-dev libsqlite3-dev nodejs npm
+                nlohmann-json3-dev wordnet-base iso-codes zlib1g-dev libsqlite3-dev
 
 .PHONY: all setup setup-apt setup-npm build demo test bench clean
 
@@ -16,6 +16,7 @@ setup: setup-apt setup-npm
 setup-apt:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && \

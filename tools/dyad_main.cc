@@ -10,6 +10,7 @@
 #include "common/json_writer.h"
 #include "dyad/coder.h"
 #include "ingest/reader.h"
+#include "pipeline/eval_plover.h"
 #include "pipeline/summary.h"
 
 namespace {
@@ -22,6 +23,7 @@ const char kUsage[] =
     "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
     "  explain \"TEXT\"|- [--date D]     show tokens, actors, places, dates, candidate events\n"
     "  actor \"TEXT\" [--date D] | actor --batch FILE [--date D]   resolve actor names\n"
+    "  eval plover FILE [--details]     score against PLOVER gold sentences\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {
@@ -179,6 +181,17 @@ void PrintActors(const dyad::Coder& coder, const std::string& text, const std::s
   std::printf("%s\n", out.c_str());
 }
 
+int CmdEval(const Flags& f) {
+  if (f.positional.size() != 2 || f.positional[0] != "plover") return Fail("usage: dyad eval plover FILE");
+  auto coder = MakeCoder(f);
+  if (!coder.ok()) return Fail(coder.status().ToString());
+  auto scores = dyad::pipeline::EvaluatePlover(**coder, f.positional[1]);
+  if (!scores.ok()) return Fail(scores.status().ToString());
+  if (f.On("--details")) for (const std::string& d : scores->details) std::printf("%s\n", d.c_str());
+  std::fputs(scores->Format().c_str(), stdout);
+  return 0;
+}
+
 int CmdActor(const Flags& f) {
   auto coder = MakeCoder(f);
   if (!coder.ok()) return Fail(coder.status().ToString());
@@ -206,6 +219,7 @@ int main(int argc, char** argv) {
   if (cmd == "code") return CmdCode(f);
   if (cmd == "explain") return CmdExplain(f);
   if (cmd == "actor") return CmdActor(f);
+  if (cmd == "eval") return CmdEval(f);
   if (cmd == "version") {
     auto coder = MakeCoder(f);
     std::printf("dyad %s\n", dyad::Version());
