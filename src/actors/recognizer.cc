@@ -354,6 +354,7 @@ class Run {
       m.sector = c->sector;
       m.name = std::string(doc_->Text(m.span));
       m.rule = "agent";
+      m.code = m.sector;  // a role without a country ("the rebels"): CAMEO's bare sector code
       ResolveDescription(&m);
     } else {
       return;  // an honorific with nothing after it

@@ -16,6 +16,20 @@ std::string Root(const std::string& code) { return code.substr(0, 2); }
 // each other ("A and B discussed ...").
 bool IsCooperativeRoot(const std::string& r) { return r == "03" || r == "04" || r == "05" || r == "06"; }
 
+// CAMEO codes an announced future act as the intent to act ("will provide aid" is 033, "will
+// attack" 138): cooperative roots map to 03x, coercive and violent ones to 13x.
+std::string IntentCodeFor(const std::string& code) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+      {"16", "131"}, {"17", "137"}, {"18", "1383"}, {"19", "138"}, {"20", "138"}};
+  if (code.rfind("045", 0) == 0) return "039";
+  if (code.rfind("046", 0) == 0) return "036";
+  for (const auto& [root, intent] : kMap) {
+    if (code.compare(0, 2, root) == 0) return intent;
+  }
+  return code;
+}
+
 // 2-digit root < "040"-style unspecified code < "041" < "0411".
 int Specificity(const std::string& code) {
   if (code.size() <= 2) return 0;
@@ -125,6 +139,7 @@ class SentenceCoder {
     }
     std::vector<int32_t> sources = Members(source);
     if (e.object_place) return PlaceEvents(m, clause, sources, modality);
+    std::string code = modality == "future" ? IntentCodeFor(e.code) : e.code;
     // Target.
     if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
       std::vector<bool> skip(doc_->actors.size(), false);
@@ -140,7 +155,7 @@ class SentenceCoder {
     if (target < 0 && sources.size() >= 2 && IsCooperativeRoot(Root(e.code))) {
       for (int32_t a : sources)
         for (int32_t b : sources)
-          if (a != b) Emit(m, ToActor(a), ToActor(b), true, e.code, place, modality, rule + " +reciprocal");
+          if (a != b) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + " +reciprocal");
       return Trace(m, "coded: reciprocal");
     }
     std::string extra;
@@ -150,8 +165,8 @@ class SentenceCoder {
     }
     std::vector<int32_t> targets = Members(target);
     for (int32_t a : sources) {
-      if (targets.empty()) Emit(m, ToActor(a), EventActor{}, false, e.code, place, modality, rule + extra);
-      for (int32_t b : targets) Emit(m, ToActor(a), ToActor(b), true, e.code, place, modality, rule + extra);
+      if (targets.empty()) Emit(m, ToActor(a), EventActor{}, false, code, place, modality, rule + extra);
+      for (int32_t b : targets) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + extra);
     }
     return Trace(m, "coded");
   }
@@ -392,12 +407,18 @@ class SentenceCoder {
     std::vector<bool> drop(ev.size(), false);
     for (size_t a = first; a < ev.size(); ++a) {
       for (size_t b = first; b < ev.size(); ++b) {
-        if (a == b || drop[b]) continue;
-        if (ev[a].source.code == ev[b].source.code && ev[a].target.code == ev[b].target.code &&
-            Root(ev[a].cameo) == Root(ev[b].cameo) && ev[a].place == ev[b].place &&
-            Specificity(ev[b].cameo) > Specificity(ev[a].cameo)) {
-          drop[a] = true;
-        }
+        if (a == b || drop[b] || drop[a]) continue;
+        Event& x = ev[a];
+        Event& y = ev[b];
+        if (x.source.code != y.source.code || Root(x.cameo) != Root(y.cameo) || x.place != y.place) continue;
+        // "will provide food aid to Somalia": the verb's event (with a target) absorbs the noun
+        // event inside it (no target), taking the more specific code.
+        bool same_target = x.target.code == y.target.code;
+        bool x_absorbed = !x.has_target && y.has_target;
+        if (!same_target && !x_absorbed) continue;
+        if (!x_absorbed && Specificity(y.cameo) <= Specificity(x.cameo)) continue;
+        if (Specificity(x.cameo) > Specificity(y.cameo)) y.cameo = x.cameo;
+        drop[a] = true;
       }
     }
     size_t w = first;
