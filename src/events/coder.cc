@@ -128,7 +128,8 @@ class SentenceCoder {
       target = SubjectOf(*doc_, idx_, clause, trig);
     } else if (e.noun) {
       source = NounModifier(*doc_, idx_, trig);
-      if (source < 0) source = SubjectOf(*doc_, idx_, clause, trig);
+      int32_t verb = source < 0 ? LightVerbOf(*doc_, clause, trig) : -1;
+      if (verb >= 0) source = SubjectOf(*doc_, idx_, clause, static_cast<uint32_t>(verb));
     } else {
       source = SubjectOf(*doc_, idx_, clause, trig);
     }
@@ -224,7 +225,9 @@ class SentenceCoder {
       for (int32_t src : sources) Emit(m, ToActor(src), target, true, m.entry->code, place, modality, rule + " +country");
       return Trace(m, "coded: country of the object");
     }
-    return Trace(m, "dropped: no named place or country in the object");
+    // "captured part of a guerrilla stronghold": a capture with no named place.
+    for (int32_t src : sources) Emit(m, ToActor(src), EventActor{}, false, m.entry->code, -1, modality, rule);
+    return Trace(m, "coded: place noun without a named place");
   }
 
   // "a visit to Washington": the host is the country of the place visited. Returns an actor

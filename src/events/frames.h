@@ -58,6 +58,11 @@ int32_t NounModifier(const Document& doc, const MentionIndex& idx, uint32_t trig
 // preposition. `skip` tells which candidates to pass over.
 int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause,
                     uint32_t after, uint32_t window, const std::vector<bool>& skip);
+// The verb whose object a noun trigger is, when that verb is one that performs the act
+// ("launched airstrikes", "held talks", "imposed sanctions"); -1 otherwise. A noun event's source
+// is its modifier or the subject of this verb, never a subject reached across a preposition
+// ("agreed to a ceasefire after days of fighting").
+int32_t LightVerbOf(const Document& doc, const Clause& clause, uint32_t noun);
 // Is this noun trigger the predicate of a copula ("was a threat", "remains a danger")? Then it
 // describes, it does not report an act.
 bool IsPredicateNoun(const Document& doc, const Clause& clause, uint32_t trigger);
