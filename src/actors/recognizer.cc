@@ -222,7 +222,7 @@ class Run {
         if (m.role == NameRole::kPeople) { c->people = true; c->plural = true; }
         return m.length;
       case ActorKind::kAgent:
-        if (closed || InsideProperName(m, i)) return 0;
+        if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
         c->sector = e.sector;
         c->has_agent = true;
         c->plural = e.plural;
@@ -257,6 +257,19 @@ class Run {
     const Token& lt = doc_->tokens[last];
     const Token& nt = doc_->tokens[next];
     if (!lt.Is(kTokCapitalized) || !nt.Is(kTokCapitalized) || nt.Is(kTokSentStart)) return false;
+    thread_local std::vector<ActorMatch> after;
+    after.clear();
+    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    return after.empty();
+  }
+
+  // "an official visit", "a military operation": an agent noun used as a modifier of another
+  // noun is not an actor. Titles ("General Bajwa") and agent chains ("army spokesman") are.
+  bool ModifiesNoun(const ActorMatch& m, uint32_t i) const {
+    uint32_t next = i + m.length;
+    if (m.entry->title || next >= doc_->tokens.size()) return false;
+    const Token& n = doc_->tokens[next];
+    if ((n.tag != "NN" && n.tag != "NNS") || n.Is(kTokCapitalized)) return false;
     thread_local std::vector<ActorMatch> after;
     after.clear();
     lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);

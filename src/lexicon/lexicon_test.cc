@@ -52,7 +52,9 @@ TEST(ActorLexiconTest, CaseRulesAndLongestMatch) {
     std::vector<ActorMatch> m;
     lex->MatchesAt(doc, r.token, static_cast<uint32_t>(doc.tokens.size()), Date{2022, 1, 1}, &m);
     ASSERT_EQ(m.size(), r.expected_matches) << r.text;
-    if (!m.empty()) EXPECT_EQ(m[0].entry->code, r.code) << r.text;
+    if (!m.empty()) {
+      EXPECT_EQ(m[0].entry->code, r.code) << r.text;
+    }
   }
 }
 

@@ -47,7 +47,7 @@ bool IsSubjectTag(std::string_view t) {
          t == "WDT" || t == "RB";
 }
 
-std::string_view TagWord(const Token& t, std::string_view prev, bool sent_start,
+std::string_view TagWord(const Token& t, std::string_view prev, bool prev2_is_det, bool sent_start,
                          std::string* lemma) {
   const Lemmatizer& lem = Lemmatizer::Get();
   const std::string& w = t.lower;
@@ -74,6 +74,9 @@ std::string_view TagWord(const Token& t, std::string_view prev, bool sent_start,
   if (!verb.empty() && !noun.empty()) {
     // Ambiguous noun/verb ("attack", "attacks", "talks", "warns"): the previous tag decides.
     if (IsNounContext(prev) || sent_start || prev.empty()) { *lemma = noun; return w == noun ? "NN" : "NNS"; }
+    // "a press release", "the peace talks": after determiner + noun, a noun-verb word is
+    // the head of a compound noun, not a verb.
+    if (prev == "NN" && prev2_is_det) { *lemma = noun; return w == noun ? "NN" : "NNS"; }
     if (IsSubjectTag(prev)) { *lemma = verb; return w == verb ? "VBP" : "VBZ"; }
     *lemma = noun;
     return w == noun ? "NN" : "NNS";
@@ -90,14 +93,16 @@ std::string_view TagWord(const Token& t, std::string_view prev, bool sent_start,
 
 void TagAndLemmatize(Document* doc) {
   for (const Sentence& s : doc->sentences) {
-    std::string_view prev;
+    std::string_view prev, prev2;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       Token& t = doc->tokens[i];
       bool start = i == s.token_begin ||
                    (i > s.token_begin && (doc->tokens[i - 1].lower == "\"" ||
                                           doc->tokens[i - 1].lower == "'" ||
                                           doc->tokens[i - 1].lower == "("));
-      t.tag = std::string(TagWord(t, prev, start, &t.lemma));
+      bool det2 = prev2 == "DT" || prev2 == "PRP$" || prev2 == "JJ";
+      t.tag = std::string(TagWord(t, prev, det2, start, &t.lemma));
+      prev2 = prev;
       prev = t.tag;
     }
   }

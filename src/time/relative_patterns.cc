@@ -38,6 +38,15 @@ std::optional<Match> Deictic(const SentenceView& view, uint32_t i, const Anchors
   return Make(i, i + 1, DayRange(a.speech.AddDays(offset)), rule, AnchorUse::kSpeech);
 }
 
+// News names the days of the week of its own week: "on Wednesday" in a report published on a
+// Thursday is the day before, even after a sentence about Monday. So a past weekday or weekend is
+// counted back from the publication (dateline) date, unless the narrative is set more than a
+// week earlier, when it is counted back from the narrative reference.
+Date WeekAnchor(const Anchors& a) {
+  if (!a.speech.valid() || !a.reference.valid()) return a.speech.valid() ? a.speech : a.reference;
+  return a.speech.ToDays() - a.reference.ToDays() <= 7 ? a.speech : a.reference;
+}
+
 // "Tuesday", "last Tuesday", "next Tuesday", "this Tuesday", "Tuesday night".
 std::optional<Match> Weekday(const SentenceView& view, uint32_t i, const Anchors& a) {
   std::string_view mod = view.Lower(i);
@@ -62,9 +71,9 @@ std::optional<Match> Weekday(const SentenceView& view, uint32_t i, const Anchors
   else if (future)
     d = OnOrAfter(a.speech, wd);
   else if (mod == "last")
-    d = NotAfter(OnOrBefore(a.reference.AddDays(-1), wd), a.publication);
+    d = NotAfter(OnOrBefore(WeekAnchor(a).AddDays(-1), wd), a.publication);
   else
-    d = NotAfter(OnOrBefore(a.reference, wd), a.publication);
+    d = NotAfter(OnOrBefore(WeekAnchor(a), wd), a.publication);
   m.range = DayRange(d);
   return m;
 }
@@ -89,8 +98,8 @@ std::optional<Match> Weekend(const SentenceView& view, uint32_t i, const Anchors
   else if (future)
     sat = OnOrAfter(a.speech, 5);
   else
-    sat = NotAfter(OnOrBefore(a.reference, 5), a.publication);
-  if (w == "last" && a.reference.Weekday() >= 5) sat = sat.AddDays(-7);
+    sat = NotAfter(OnOrBefore(WeekAnchor(a), 5), a.publication);
+  if (w == "last" && WeekAnchor(a).Weekday() >= 5) sat = sat.AddDays(-7);
   Match m = Make(i, at + 1, DateRange{sat, sat.AddDays(1), DatePrecision::kRange}, "weekend",
                  future ? AnchorUse::kSpeech : AnchorUse::kReference);
   m.future = future;

@@ -1,0 +1,37 @@
+// Evaluation against the PLOVER gold sentences (../shared/data/plover-gsr/dev.jsonl): prints the
+// figures of `dyad eval plover` and fails below the floors. The floors sit just under the
+// measured figures (docs/BENCHMARKS.md has the history) so that a regression fails; they rise
+// as the coder improves. Skips without ../shared unless DYAD_REQUIRE_SHARED=1.
+#include <cstdio>
+
+#include "pipeline/eval_plover.h"
+#include "test_support.h"
+
+namespace dyad {
+namespace {
+
+TEST(PloverEvalTest, DevSetAboveFloors) {
+  std::string path = testing::SharedDir() + "/data/plover-gsr/dev.jsonl";
+  DYAD_NEED_SHARED_FILE(path);
+  auto scores = pipeline::EvaluatePlover(testing::SharedCoder(), path);
+  ASSERT_TRUE(scores.ok()) << scores.status().ToString();
+  const pipeline::PloverScores& s = *scores;
+  std::printf("%s", s.Format().c_str());
+  EXPECT_EQ(s.bad_lines, 0);
+  EXPECT_GE(s.sentences, 150);
+  EXPECT_GE(s.Pct(s.category_hit, s.sentences), 50.0) << "category recall";
+  EXPECT_GE(s.Pct(s.events_right, s.events), 62.0) << "precision";
+  EXPECT_GE(s.Pct(s.source_match, s.sentences), 38.0) << "source country";
+}
+
+TEST(PloverEvalTest, CategoryMapping) {
+  EXPECT_EQ(pipeline::PloverCategory("041"), "CONSULT");
+  EXPECT_EQ(pipeline::PloverCategory("0831"), "CONCEDE");
+  EXPECT_EQ(pipeline::PloverCategory("0874"), "RETREAT");
+  EXPECT_EQ(pipeline::PloverCategory("202"), "FIGHT");
+  EXPECT_EQ(pipeline::PloverCategory("020"), "");
+  EXPECT_EQ(pipeline::PloverCategory("010"), "");
+}
+
+}  // namespace
+}  // namespace dyad
