@@ -1,6 +1,7 @@
 #include "actors/recognizer.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -194,13 +195,16 @@ class Run {
       c->acronyms.push_back(std::string(doc_->TokenText(i + 1)));
       return 3;
     }
-    if (w == "of" && c->has_agent && c->country.empty() && i + 1 < s.token_end) {
+    // "the president of Afghanistan", "fighters of JNIM", "gunmen from the Islamic State".
+    if ((w == "of" || w == "from") && c->has_agent && c->country.empty() && i + 1 < s.token_end) {
       uint32_t j = i + 1;
       if (doc_->tokens[j].lower == "the" && j + 1 < s.token_end) ++j;
       matches.clear();
       lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
       for (const ActorMatch& m : matches) {
-        if (m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName) return j - i;
+        bool country = m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName && w == "of";
+        bool org = m.entry->kind == ActorKind::kOrg;
+        if (country || org) return j - i;
       }
     }
     return 0;
@@ -446,7 +450,51 @@ class Run {
   const Prototype* reg_hit_ = nullptr;
 };
 
+// "foreign forces", "international troops", "US-led coalition forces": not the article's country.
+bool IsForeignModified(const Document& doc, const ActorMention& m) {
+  for (uint32_t k = m.token_begin, n = 0; k > 0 && n < 3; --k, ++n) {
+    const std::string& w = doc.tokens[k - 1].lower;
+    if (w == "foreign" || w == "international" || w == "coalition" || w == "western" ||
+        w == "allied" || w == "multinational" || w == "led" || w == "backed" || w == "overseas") {
+      return true;
+    }
+  }
+  const std::string& first = doc.tokens[m.token_begin].lower;
+  return first == "foreign" || first == "international" || first == "coalition" ||
+         first == "western" || first == "multinational";
+}
+
 }  // namespace
+
+void InferArticleCountry(Document* doc) {
+  // Countries named in the article: actor mentions with a country, and resolved places.
+  std::map<std::string, int> count;
+  int total = 0;
+  for (const ActorMention& m : doc->actors) {
+    if (m.country.empty() || m.rule == "article-country" || m.rule == "pronoun") continue;
+    ++count[m.country];
+    ++total;
+  }
+  for (const PlaceMention& p : doc->places) {
+    if (p.country.empty()) continue;
+    ++count[p.country];
+    ++total;
+  }
+  std::string best;
+  int best_n = 0;
+  for (const auto& [c, n] : count) {
+    if (n > best_n) { best = c; best_n = n; }
+  }
+  if (best.empty() || best_n < 2 || 2 * best_n < total) return;  // no country dominates
+  for (ActorMention& m : doc->actors) {
+    if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
+    if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
+    if (IsForeignModified(*doc, m)) continue;
+    m.country = best;
+    m.code = best + m.sector;
+    m.rule += "+article-country";
+  }
+}
 
 void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();

@@ -33,6 +33,13 @@ class ActorRecognizer {
   const lexicon::ActorLexicon& lexicon_;
 };
 
+// A safe article-level rule, run after places are resolved: when one country clearly dominates
+// the article (at least half of the country-bearing actor and place mentions, and at least two),
+// a role without a country ("the government", "police", "opposition leader Raila Odinga") takes
+// that country. Roles marked foreign or international ("foreign forces") and international
+// sectors (IGO, NGO, IMG) never do. The mention's rule records "+article-country".
+void InferArticleCountry(Document* doc);
+
 }  // namespace dyad::actors
 
 #endif  // DYAD_ACTORS_RECOGNIZER_H_

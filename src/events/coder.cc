@@ -41,6 +41,13 @@ bool IsVerbalRoot(const std::string& r) {
   return r <= "05" || (r >= "10" && r <= "14");
 }
 
+bool IsVenueNoun(std::string_view lemma) {
+  return lemma == "talk" || lemma == "talks" || lemma == "meeting" || lemma == "summit" ||
+         lemma == "conference" || lemma == "negotiation" || lemma == "session" || lemma == "visit" ||
+         lemma == "ceremony" || lemma == "forum" || lemma == "rally" || lemma == "news" ||
+         lemma == "briefing" || lemma == "interview" || lemma == "speech" || lemma == "round";
+}
+
 bool SupportsWord(std::string_view w) {
   return w == "support" || w == "help" || w == "aid" || w == "assist" || w == "back" ||
          w == "for" || w == "protect" || w == "defend" || w == "reinforce";
@@ -289,21 +296,50 @@ class SentenceCoder {
     return static_cast<int32_t>(doc_->places.size() - 1);
   }
 
-  // A place attached to the trigger: "in/at/near PLACE" after it in the clause.
+  // Where the act happened. Material acts (fighting, arrests, aid): the first town named after the
+  // trigger in its clause ("attacked the port of Izmail", "arrested him in Jamundi"), else a town
+  // before it introduced by in/at/near ("In Gao, militants ..."). Verbal acts (statements,
+  // consultations, demands, threats) happen at a venue: a town right after the trigger or after
+  // a venue noun ("talks in Sochi"); "discussed the situation in Kabul" is not placed in Kabul.
   int32_t LocationFor(const FrameMatch& m, const Clause& clause) {
-    // Verbal acts (statements, appeals, consultations, demands, threats) are placed only by a
-    // place right after them: "discussed the situation in Afghanistan" did not happen there.
-    bool consult = IsVerbalRoot(Root(m.entry->code));
-    uint32_t window = consult ? 2 : 10;
-    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + window; ++k) {
+    bool verbal = IsVerbalRoot(Root(m.entry->code));
+    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + 16; ++k) {
+      int32_t p = idx_.place[k];
+      if (p < 0 || doc_->places[p].precision == "country") continue;
+      const std::string& prev = doc_->tokens[k - 1].lower;
+      uint32_t prep = prev == "the" && k >= 2 ? k - 2 : k - 1;
+      const std::string& w = doc_->tokens[prep].lower;
+      bool locative = w == "in" || w == "at" || w == "near" || w == "outside" || w == "of";
+      if (!verbal) {
+        if (w == "from" || w == "to" || w == "toward" || w == "towards") continue;
+        return p;
+      }
+      bool venue = prep > 0 && IsVenueNoun(doc_->tokens[prep - 1].lemma);
+      if (locative && w != "of" && (prep <= m.last + 2 || venue)) return p;
+    }
+    if (!verbal) {
+      for (uint32_t k = m.trigger; k > clause.begin; --k) {
+        int32_t p = idx_.place[k - 1];
+        if (p < 0 || doc_->places[p].precision == "country") continue;
+        uint32_t b = doc_->places[p].token_begin;
+        const std::string& w = b > 0 ? doc_->tokens[b - 1].lower : "";
+        if (w == "in" || w == "at" || w == "near") return p;
+        k = b + 1;
+      }
+    }
+    return CountryLocation(m, clause, verbal);
+  }
+
+  // "fighting in Afghanistan": a country-level location when no town is named.
+  int32_t CountryLocation(const FrameMatch& m, const Clause& clause, bool verbal) {
+    if (verbal) return -1;
+    for (uint32_t k = m.last + 1; k + 1 < clause.end && k <= m.last + 10; ++k) {
       const std::string& w = doc_->tokens[k].lower;
-      if (w != "in" && w != "at" && w != "near" && w != "outside") continue;
-      if (k + 1 >= clause.end) break;
+      if (w != "in" && w != "at" && w != "near" && w != "across") continue;
       uint32_t j = k + 1;
       if (doc_->tokens[j].lower == "the" && j + 1 < clause.end) ++j;
-      if (idx_.place[j] >= 0) return idx_.place[j];
       int32_t a = idx_.actor[j];
-      if (a >= 0 && !consult && doc_->actors[a].rule == "country") {
+      if (a >= 0 && doc_->actors[a].rule == "country") {
         const ActorMention& am = doc_->actors[a];
         return AddCountryPlace(am.country, am.span, am.token_begin, am.token_end);
       }

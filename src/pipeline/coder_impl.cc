@@ -98,6 +98,7 @@ class CoderImpl : public Coder {
     Date date = Date::Parse(a.date).value_or(Date{});
     recognizer_->Recognize(date, doc);
     if (places_) places_->Resolve(doc);
+    actors::InferArticleCountry(doc);
     time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
     std::vector<events::SentenceTime> times(doc->sentences.size());
     for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
