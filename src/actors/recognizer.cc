@@ -45,6 +45,22 @@ bool IsLocativePrep(std::string_view w) {
          w == "across" || w == "outside" || w == "towards" || w == "toward" || w == "around";
 }
 
+// "troops", "militants", "police" (listed), not "press" or "virus".
+bool LooksPlural(const Token& t) {
+  const std::string& w = t.lower;
+  if (w == "police" || w == "people" || w == "personnel" || w == "forces" || w == "military") {
+    return w != "military";
+  }
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' &&
+         w[w.size() - 2] != 'i';
+}
+
+// Sectors of armed non-state actors, which definite descriptions ("the assailants", "the
+// militants", "the rebels") refer back to.
+bool IsArmedNonState(const std::string& sector) {
+  return sector == "INS" || sector == "REB" || sector == "SEP" || sector == "UAF" || sector == "IMG";
+}
+
 bool IsNameParticle(std::string_view w) {
   return w == "bin" || w == "al" || w == "el" || w == "de" || w == "van" || w == "von" ||
          w == "da" || w == "ul" || w == "ibn" || w == "abu";
@@ -229,7 +245,7 @@ class Run {
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
         c->sector = e.sector;
         c->has_agent = true;
-        c->plural = e.plural;
+        c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
         return m.length;
       case ActorKind::kHonorific:
@@ -388,12 +404,15 @@ class Run {
     return !n.Is(kTokCapitalized) && !n.Is(kTokDigit);
   }
 
-  // "the insurgents", "the militants": the last actor of that sector with a known code.
+  // "the insurgents", "the assailants": a definite description of an armed non-state group
+  // refers to the last such group the article named (the Taliban, JNIM).
   void ResolveDescription(ActorMention* m) {
-    if (m->sector != "INS" && m->sector != "REB" && m->sector != "SEP" && m->sector != "UAF") return;
+    if (!IsArmedNonState(m->sector) || m->token_begin == 0) return;
+    const std::string& det = doc_->tokens[m->token_begin - 1].lower;
+    if (det != "the" && det != "these" && det != "those") return;
     for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
-      if (it->sector == m->sector && !it->country.empty()) {
-        m->code = it->code; m->country = it->country; m->name = it->name;
+      if (IsArmedNonState(it->sector) && it->code != it->sector && !it->code.empty()) {
+        m->code = it->code; m->country = it->country; m->sector = it->sector; m->name = it->name;
         m->rule = "definite-description";
         return;
       }
@@ -402,7 +421,7 @@ class Run {
 
   bool Pronoun(uint32_t i, const dyad::Sentence& s) {
     const std::string& w = doc_->tokens[i].lower;
-    bool plural = w == "they" || w == "them";
+    bool plural = w == "they" || w == "them" || w == "their";
     bool singular = w == "he" || w == "him" || w == "she" || w == "her";
     if (!plural && !singular) return false;
     if (doc_->tokens[i].Is(kTokInQuote)) return false;

@@ -303,9 +303,13 @@ class SentenceCoder {
   // a venue noun ("talks in Sochi"); "discussed the situation in Kabul" is not placed in Kabul.
   int32_t LocationFor(const FrameMatch& m, const Clause& clause) {
     bool verbal = IsVerbalRoot(Root(m.entry->code));
-    for (uint32_t k = m.last + 1; k < clause.end && k <= m.last + 16; ++k) {
+    // The window counts words outside actor mentions: "ambushed by fighters of the Group for
+    // the Support of Islam and Muslims (JNIM) near Gao" is still near the trigger.
+    for (uint32_t k = m.last + 1, n = 0; k < clause.end && n <= 16; ++k) {
+      if (idx_.actor[k] < 0) ++n;
       int32_t p = idx_.place[k];
       if (p < 0 || doc_->places[p].precision == "country") continue;
+      if (IsAdministrativeContext(doc_->places[p])) continue;  // "in the Menaka region"
       const std::string& prev = doc_->tokens[k - 1].lower;
       uint32_t prep = prev == "the" && k >= 2 ? k - 2 : k - 1;
       const std::string& w = doc_->tokens[prep].lower;
@@ -449,7 +453,14 @@ class SentenceCoder {
         if (a == b || drop[b] || drop[a]) continue;
         Event& x = ev[a];
         Event& y = ev[b];
-        if (x.source.code != y.source.code || Root(x.cameo) != Root(y.cameo) || x.place != y.place) continue;
+        if (x.source.code != y.source.code || Root(x.cameo) != Root(y.cameo)) continue;
+        // "attacked the village ..., killing nine civilians": one act; the mention without a
+        // place gives way to the one with it.
+        if (x.place != y.place) {
+          if (x.place >= 0 || x.target.code != y.target.code) continue;
+          drop[a] = true;
+          continue;
+        }
         // "will provide food aid to Somalia": the verb's event (with a target) absorbs the noun
         // event inside it (no target), taking the more specific code.
         bool same_target = x.target.code == y.target.code;

@@ -38,6 +38,21 @@ bool IsNominal(const Token& t) {
          t.tag == "WP";
 }
 
+// "their convoy was ambushed": the noun before the verb belongs to an actor (a possessive
+// pronoun or name resolved as a mention), who then stands for it.
+bool PossessedByActor(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t noun) {
+  for (uint32_t k = noun, n = 0; k > clause.begin && n < 3; --k, ++n) {
+    if (idx.actor[k - 1] >= 0) {
+      const std::string& w = doc.tokens[k - 1].lower;
+      return w == "their" || w == "its" || w == "'s" || w == "’s" ||
+             doc.actors[idx.actor[k - 1]].token_end == k;
+    }
+    const std::string& t = doc.tokens[k - 1].tag;
+    if (t != "JJ" && t != "NN" && t != "NNS" && t != "DT") return false;
+  }
+  return false;
+}
+
 // Tokens that open another clause: an object search stops there.
 bool OpensClause(const Token& t) {
   static constexpr std::array<std::string_view, 14> kWords = {
@@ -168,7 +183,8 @@ int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& cl
       // "... and there were groups targeting ...": the trigger belongs to a clause whose subject
       // is not an actor.
       if (k - 1 < trigger && IsFinite(doc.tokens[k - 1]) && k >= 2 + clause.begin &&
-          idx.actor[k - 2] < 0 && IsNominal(doc.tokens[k - 2])) {
+          idx.actor[k - 2] < 0 && IsNominal(doc.tokens[k - 2]) &&
+          !PossessedByActor(doc, idx, clause, k - 2)) {
         return -1;
       }
       continue;
