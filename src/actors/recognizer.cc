@@ -125,6 +125,7 @@ class Run {
       bool linked = joint == "and" ||
                     (joint == "," && y.group >= 0 && ListEndsWithAnd(k) && !IntroPhraseEnds(x, y));
       if (!linked) continue;
+      ShareHead(&x, y);
       int32_t group = static_cast<int32_t>(k - 1);
       int32_t old = y.group;
       for (auto& m : a) if (old >= 0 && m.group == old) m.group = group;
@@ -160,6 +161,16 @@ class Run {
     if (last >= doc_->tokens.size()) return false;
     const std::string& t = doc_->tokens[last].tag;
     return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
+  }
+
+  // "US and British forces": a bare country coordinated with a country + role shares the role.
+  void ShareHead(ActorMention* x, const ActorMention& y) const {
+    if (!x->sector.empty() || x->country.empty() || y.sector.empty() || y.country.empty()) return;
+    if (y.rule != "country+agent" || (x->rule != "adjective" && x->rule != "country")) return;
+    if (x->token_end >= doc_->tokens.size() || doc_->tokens[x->token_end].lower != "and") return;
+    x->sector = y.sector;
+    x->code = x->country + y.sector;
+    x->rule += "+shared-head";
   }
 
   // Mention k is linked to a later mention by "and".
@@ -242,6 +253,12 @@ class Run {
         if (m.role == NameRole::kPeople) { c->people = true; c->plural = true; }
         return m.length;
       case ActorKind::kAgent:
+        // "Taliban fighters", "MNDAA positions", "NATO troops": the organisation keeps its code.
+        if (c->org && !c->person && c->person_name.empty() && !c->registered && !c->has_agent &&
+            !ModifiesNoun(m, i)) {
+          c->has_agent = true;
+          return m.length;
+        }
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
         c->sector = e.sector;
         c->has_agent = true;

@@ -177,6 +177,14 @@ std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger
 }
 
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
+  // "criticised the EU for listing Chinese companies and warned the bloc": a verb coordinated
+  // with an earlier finite verb shares its subject.
+  if (trigger > clause.begin && (doc.tokens[trigger - 1].lower == "and" || doc.tokens[trigger - 1].lower == "but") &&
+      IsFinite(doc.tokens[trigger])) {
+    for (uint32_t k = trigger - 1; k > clause.begin; --k) {
+      if (IsFinite(doc.tokens[k - 1]) && idx.actor[k - 1] < 0) return SubjectOf(doc, idx, clause, k - 1);
+    }
+  }
   for (uint32_t k = trigger; k > clause.begin; --k) {
     int32_t a = idx.actor[k - 1];
     if (a < 0) {

@@ -91,6 +91,31 @@ std::string_view TagWord(const Token& t, std::string_view prev, bool prev2_is_de
 
 }  // namespace
 
+// "EU imports from Russia fell": a present-tense reading followed by another finite verb in the
+// same clause, with no conjunction or relative word between, was a plural noun.
+void RetagNounsBeforeVerbs(Document* doc, const Sentence& s) {
+  const Lemmatizer& lem = Lemmatizer::Get();
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    Token& t = doc->tokens[i];
+    if (t.tag != "VBZ" && t.tag != "VBP") continue;
+    std::string noun = lem.Noun(t.lower);
+    if (noun.empty() || ClosedClass().count(t.lower)) continue;
+    for (uint32_t k = i + 1; k < s.token_end; ++k) {
+      const Token& n = doc->tokens[k];
+      if (n.lower == "," || n.lower == "and" || n.lower == "or" || n.lower == "that" ||
+          n.lower == "which" || n.lower == "who" || n.lower == ";" || n.lower == "but" ||
+          n.tag == "MD" || n.tag == "TO") {
+        break;
+      }
+      if (n.tag == "VBD" || n.tag == "VBZ" || n.tag == "VBP") {
+        t.tag = t.lower == noun ? "NN" : "NNS";
+        t.lemma = noun;
+        break;
+      }
+    }
+  }
+}
+
 void TagAndLemmatize(Document* doc) {
   for (const Sentence& s : doc->sentences) {
     std::string_view prev, prev2;
@@ -105,6 +130,7 @@ void TagAndLemmatize(Document* doc) {
       prev2 = prev;
       prev = t.tag;
     }
+    RetagNounsBeforeVerbs(doc, s);
   }
 }
 
