@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "dyad/coder.h"
 #include "ingest/reader.h"
 #include "pipeline/eval_plover.h"
+#include "pipeline/eval_quiet.h"
 #include "pipeline/summary.h"
 
 namespace {
@@ -19,11 +21,12 @@ const char kUsage[] =
     "usage: dyad <command> [options]\n"
     "  code [FILE...|-] [-o OUT] [--format jsonl|tsv] [--date YYYY-MM-DD]\n"
     "       [--input-format jsonl|txt] [--errors FILE] [--strict] [--include-modal]\n"
-    "       [--summary] [--max-article-bytes N] [--max-sentence-tokens N]\n"
+    "       [--summary] [--max-article-bytes N] [--max-sentence-tokens N] [--no-topic-gate]\n"
     "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
     "  explain \"TEXT\"|- [--date D]     show tokens, actors, places, dates, candidate events\n"
     "  actor \"TEXT\" [--date D] | actor --batch FILE [--date D]   resolve actor names\n"
     "  eval plover FILE [--details]     score against PLOVER gold sentences\n"
+    "  eval quiet FILE [--categories a,b] [--details]   events per 1,000 sentences in quiet news\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {
@@ -41,7 +44,7 @@ struct Flags {
 Flags ParseFlags(int argc, char** argv, int start) {
   static const char* kValued[] = {"-o", "--format", "--date", "--input-format", "--errors",
                                   "--max-article-bytes", "--max-sentence-tokens", "--actors",
-                                  "--batch", "--data", "--gazetteer"};
+                                  "--batch", "--data", "--gazetteer", "--categories"};
   Flags f;
   for (int i = start; i < argc; ++i) {
     std::string a = argv[i];
@@ -64,6 +67,7 @@ dyad::Result<std::unique_ptr<dyad::Coder>> MakeCoder(const Flags& f) {
   cfg.data_dir = f.Get("--data");
   cfg.gazetteer_path = f.Get("--gazetteer");
   cfg.include_modal = f.On("--include-modal");
+  cfg.topic_gate = !f.On("--no-topic-gate");
   if (auto it = f.values.find("--actors"); it != f.values.end()) cfg.actor_paths = it->second;
   cfg.replace_actors = f.On("--only-actors");
   if (!f.Get("--max-article-bytes").empty()) cfg.max_article_bytes = std::stoull(f.Get("--max-article-bytes"));
@@ -182,9 +186,26 @@ void PrintActors(const dyad::Coder& coder, const std::string& text, const std::s
 }
 
 int CmdEval(const Flags& f) {
-  if (f.positional.size() != 2 || f.positional[0] != "plover") return Fail("usage: dyad eval plover FILE");
+  if (f.positional.size() != 2 || (f.positional[0] != "plover" && f.positional[0] != "quiet")) {
+    return Fail("usage: dyad eval plover|quiet FILE");
+  }
   auto coder = MakeCoder(f);
   if (!coder.ok()) return Fail(coder.status().ToString());
+  if (f.positional[0] == "quiet") {
+    std::set<std::string> cats;
+    std::string list = f.Get("--categories");
+    for (size_t b = 0; b < list.size();) {
+      size_t e = list.find(',', b);
+      if (e == std::string::npos) e = list.size();
+      if (e > b) cats.insert(list.substr(b, e - b));
+      b = e + 1;
+    }
+    auto scores = dyad::pipeline::EvaluateQuiet(**coder, f.positional[1], cats);
+    if (!scores.ok()) return Fail(scores.status().ToString());
+    if (f.On("--details")) for (const std::string& d : scores->listing) std::printf("%s\n", d.c_str());
+    std::fputs(scores->Format().c_str(), stdout);
+    return 0;
+  }
   auto scores = dyad::pipeline::EvaluatePlover(**coder, f.positional[1]);
   if (!scores.ok()) return Fail(scores.status().ToString());
   if (f.On("--details")) for (const std::string& d : scores->details) std::printf("%s\n", d.c_str());

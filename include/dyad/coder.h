@@ -24,6 +24,7 @@ struct CoderConfig {
   std::vector<std::string> actor_paths;  // extra or replacement actor dictionaries
   bool replace_actors = false;           // use only actor_paths, not dyad's own actors
   bool include_modal = false;            // also emit negated and hypothetical events
+  bool topic_gate = true;                // no events from sport, entertainment or tech news
   size_t max_article_bytes = 1 << 20;
   uint32_t max_sentence_tokens = 200;
 };

@@ -10,6 +10,7 @@
 #include "common/utf8.h"
 #include "dyad/coder.h"
 #include "events/coder.h"
+#include "events/topic_gate.h"
 #include "geo/gazetteer.h"
 #include "geo/resolver.h"
 #include "ingest/clean.h"
@@ -45,6 +46,11 @@ class CoderImpl : public Coder {
     auto cameo = lexicon::CameoTable::Load(data + "/cameo/cameo_codes.tsv");
     if (!cameo.ok()) return cameo.status();
     cameo_ = *cameo;
+    if (config.topic_gate) {
+      auto gate = events::TopicGate::Load(data + "/lexicon/topics.tsv", &diags);
+      if (!gate.ok()) return gate.status();
+      topic_gate_ = *gate;
+    }
     for (const auto& d : diags) warnings_.push_back(d.ToString());
     std::string gaz = config.gazetteer_path.empty() ? pipeline::FindGazetteer() : config.gazetteer_path;
     if (!gaz.empty()) {
@@ -118,6 +124,14 @@ class CoderImpl : public Coder {
       p.precision = "country";
       return p;
     };
+    if (topic_gate_) {
+      events::TopicScore topic = topic_gate_->Score(*doc);
+      if (trace) trace->push_back(events::TraceLine{0, Span{}, "topic gate", topic.Describe()});
+      if (topic.gated) {
+        doc->events.clear();
+        return Status::Ok();
+      }
+    }
     coder_->Code(times, country_place, doc, trace);
     return Status::Ok();
   }
@@ -126,6 +140,7 @@ class CoderImpl : public Coder {
   std::shared_ptr<const lexicon::ActorLexicon> actors_;
   std::shared_ptr<const lexicon::EventLexicon> events_;
   std::shared_ptr<const lexicon::CameoTable> cameo_;
+  std::shared_ptr<const events::TopicGate> topic_gate_;
   std::unique_ptr<geo::Gazetteer> gazetteer_;
   std::unique_ptr<geo::PlaceResolver> places_;
   std::unique_ptr<actors::ActorRecognizer> recognizer_;
