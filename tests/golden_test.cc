@@ -2,7 +2,8 @@
 // in tests/golden/<id>.test before the coder ran on them.
 //
 // A .test file holds one expected event per line: `SOURCE ROOT TARGET DATE PLACE` (TARGET, DATE
-// and PLACE may be "-"; "-" for PLACE means no town-level place). Two markers record what the
+// and PLACE may be "-"; "-" for PLACE means no town-level place: a province or country location
+// counts as "-"). Two markers record what the
 // coder is known to get wrong, so a known miss stays in the file instead of being rewritten:
 //   `~ SOURCE ROOT ...`  an expected event the coder misses today;
 //   `+ SOURCE ROOT ...`  an event the coder produces that a human coder would not.
@@ -56,7 +57,7 @@ Line FromEvent(const Document& doc, const Event& e) {
   l.target = e.has_target ? e.target.code : "-";
   l.date = e.date.valid() ? e.date.from.ToString() : "-";
   l.place = "-";
-  if (e.place >= 0 && doc.places[e.place].precision != "country") l.place = doc.places[e.place].name;
+  if (e.place >= 0 && doc.places[e.place].precision == "city") l.place = doc.places[e.place].name;
   l.text = l.source + " " + l.root + " " + l.target + " " + l.date + " " + l.place;
   return l;
 }

@@ -225,7 +225,8 @@ class Run {
     // "the president of Afghanistan", "fighters of JNIM", "gunmen from the Islamic State".
     if ((w == "of" || w == "from") && c->has_agent && c->country.empty() && i + 1 < s.token_end) {
       uint32_t j = i + 1;
-      if (doc_->tokens[j].lower == "the" && j + 1 < s.token_end) ++j;
+      const std::string& det = doc_->tokens[j].lower;
+      if ((det == "the" || det == "a" || det == "an") && j + 1 < s.token_end) ++j;
       matches.clear();
       lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
       for (const ActorMatch& m : matches) {
@@ -257,6 +258,7 @@ class Run {
         if (c->org && !c->person && c->person_name.empty() && !c->registered && !c->has_agent &&
             !ModifiesNoun(m, i)) {
           c->has_agent = true;
+          c->title = c->title || e.title;  // "Taliban spokesman Zabihullah Mujahid"
           return m.length;
         }
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
@@ -382,6 +384,10 @@ class Run {
       const ActorEntry& e = *c->person;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
       m.rule = "lexicon:person";
+    } else if (!c->person_name.empty() && c->org) {
+      const ActorEntry& e = *c->org;
+      m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = c->person_name;
+      m.rule = "org+title+name";
     } else if (!c->person_name.empty()) {
       m.country = c->country; m.sector = c->sector; m.code = c->country + c->sector;
       m.name = c->person_name;

@@ -124,8 +124,10 @@ class SentenceCoder {
     uint32_t trig = m.trigger;
     if (e.noun && IsPredicateNoun(*doc_, clause, trig)) return Trace(m, "dropped: predicate noun");
     std::string modality = e.noun ? "asserted" : Modality(*doc_, clause, trig);
-    if (!e.noun && trig > clause.begin && doc_->tokens[trig - 1].lower == "to" && modality == "asserted") {
-      modality = ContinuativeBefore(trig) ? "asserted" : "hypothetical";
+    if (!e.noun && modality == "asserted") {
+      if (int64_t to = InfinitiveMarker(trig, clause); to >= 0) {
+        modality = ContinuativeBefore(static_cast<uint32_t>(to) + 1) ? "asserted" : "hypothetical";
+      }
     }
     // Source.
     int32_t source = -1, target = m.target_actor;
@@ -135,12 +137,15 @@ class SentenceCoder {
       target = SubjectOf(*doc_, idx_, clause, trig);
     } else if (e.noun) {
       source = NounModifier(*doc_, idx_, trig);
-      int32_t verb = source < 0 ? LightVerbOf(*doc_, clause, trig) : -1;
-      if (verb >= 0) source = SubjectOf(*doc_, idx_, clause, static_cast<uint32_t>(verb));
+      int32_t verb = LightVerbOf(*doc_, clause, trig);
+      if (verb >= 0 && source < 0) source = SubjectOf(*doc_, idx_, clause, static_cast<uint32_t>(verb));
+      // "did not carry out the bombing": the act has the modality of the verb that performs it.
+      if (verb >= 0) modality = Modality(*doc_, clause, static_cast<uint32_t>(verb));
     } else {
       source = SubjectOf(*doc_, idx_, clause, trig);
     }
     if (source < 0) return Trace(m, "dropped: no source actor");
+    if (IsConsequenceOfViolence(m, source)) return Trace(m, "dropped: consequence of an act already coded");
     if (modality == "obligation") return Appeal(m, clause, source);
     if ((modality == "negated" || modality == "hypothetical") && !opts_.include_modal) {
       return Trace(m, "dropped: " + modality);
@@ -179,11 +184,34 @@ class SentenceCoder {
     return Trace(m, "coded");
   }
 
+  // The "to" of an infinitive before the trigger ("to end", "to permanently end"), or -1.
+  int64_t InfinitiveMarker(uint32_t trig, const Clause& clause) const {
+    for (uint32_t k = trig, n = 0; k > clause.begin && n < 3; --k, ++n) {
+      const Token& t = doc_->tokens[k - 1];
+      if (t.lower == "to") return k - 1;
+      if (t.tag != "RB") return -1;
+    }
+    return -1;
+  }
+
   bool ContinuativeBefore(uint32_t trig) const {
     if (trig < 2) return false;
     const std::string& l = doc_->tokens[trig - 2].lemma;
     return l == "continue" || l == "begin" || l == "start" || l == "resume" || l == "try" ||
            l == "attempt" || l == "move";
+  }
+
+  // "detonated a car bomb ..., killing two officers": a participle after a comma that reports
+  // the result of violence the same source already did in this sentence is that act, not another.
+  bool IsConsequenceOfViolence(const FrameMatch& m, int32_t source) const {
+    const Token& t = doc_->tokens[m.trigger];
+    if (t.tag != "VBG" || m.trigger == 0 || doc_->tokens[m.trigger - 1].lower != ",") return false;
+    for (const Event& e : doc_->events) {
+      if (e.sentence != sentence_) continue;
+      std::string r = Root(e.cameo);
+      if ((r == "18" || r == "19" || r == "20") && e.source.code == doc_->actors[source].code) return true;
+    }
+    return false;
   }
 
   // Same actor, or a bare mention of the source's own country ("the US-Pakistan relationship"
@@ -319,8 +347,9 @@ class SentenceCoder {
         return p;
       }
       bool venue = prep > 0 && IsVenueNoun(doc_->tokens[prep - 1].lemma);
-      if (locative && w != "of" && (prep <= m.last + 2 || venue)) return p;
+      if (locative && w != "of" && (OnlyObjectBetween(m.last, prep) || venue)) return p;
     }
+    if (int32_t p = WhereClausePlace(m.trigger, clause); p >= 0) return p;
     if (!verbal) {
       for (uint32_t k = m.trigger; k > clause.begin; --k) {
         int32_t p = idx_.place[k - 1];
@@ -332,6 +361,29 @@ class SentenceCoder {
       }
     }
     return CountryLocation(m, clause, verbal);
+  }
+
+  // "met the delegation in Pretoria": between the trigger and the preposition stand only the
+  // object (actor mentions, determiners, "and") and at most two other words.
+  bool OnlyObjectBetween(uint32_t last, uint32_t prep) const {
+    int others = 0;
+    for (uint32_t k = last + 1; k < prep; ++k) {
+      const std::string& w = doc_->tokens[k].lower;
+      if (idx_.actor[k] >= 0 || w == "the" || w == "and" || w == "a" || w == ",") continue;
+      ++others;
+    }
+    return others <= 2;
+  }
+
+  // "He was flown to Bogota, where prosecutors charged him": the place the relative adverb
+  // stands for.
+  int32_t WhereClausePlace(uint32_t trigger, const Clause& clause) const {
+    for (uint32_t k = trigger; k > clause.begin + 1; --k) {
+      if (doc_->tokens[k - 1].lower != "where" || doc_->tokens[k - 2].lower != ",") continue;
+      int32_t p = k >= 3 ? idx_.place[k - 3] : -1;
+      return p >= 0 && doc_->places[p].precision != "country" ? p : -1;
+    }
+    return -1;
   }
 
   // "fighting in Afghanistan": a country-level location when no town is named.

@@ -53,6 +53,21 @@ bool PossessedByActor(const Document& doc, const MentionIndex& idx, const Clause
   return false;
 }
 
+// For the comma at `close`, the comma that opens the inserted phrase it closes (a relative
+// clause ", who ... ," or an apposition ", a former president ,"), or `close` itself.
+uint32_t InsertionStart(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t close) {
+  for (uint32_t k = close, n = 0; k > clause.begin + 1 && n < 20; --k, ++n) {
+    if (doc.tokens[k - 1].lower != ",") continue;
+    uint32_t open = k - 1;
+    const std::string& first = doc.tokens[open + 1].lower;
+    bool relative = first == "who" || first == "which" || first == "whose" || first == "whom";
+    bool apposition = (first == "a" || first == "an" || first == "the" || first == "former") &&
+                      open > clause.begin && idx.actor[open - 1] >= 0;
+    return relative || apposition ? open : close;
+  }
+  return close;
+}
+
 // Tokens that open another clause: an object search stops there.
 bool OpensClause(const Token& t) {
   static constexpr std::array<std::string_view, 14> kWords = {
@@ -185,7 +200,21 @@ int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& cl
       if (IsFinite(doc.tokens[k - 1]) && idx.actor[k - 1] < 0) return SubjectOf(doc, idx, clause, k - 1);
     }
   }
+  // "killing two officers" after a comma: the participle's subject is the main clause's.
+  if (doc.tokens[trigger].tag == "VBG" && trigger > clause.begin && doc.tokens[trigger - 1].lower == ",") {
+    for (uint32_t k = trigger - 1; k > clause.begin; --k) {
+      if (IsFinite(doc.tokens[k - 1]) && idx.actor[k - 1] < 0) return SubjectOf(doc, idx, clause, k - 1);
+    }
+  }
   for (uint32_t k = trigger; k > clause.begin; --k) {
+    // "President Petro, who has sought talks with armed groups, warned": skip the relative
+    // clause; "Obasanjo, a former Nigerian president, met": skip the apposition.
+    if (doc.tokens[k - 1].lower == ",") {
+      if (uint32_t open = InsertionStart(doc, idx, clause, k - 1); open != k - 1) {
+        k = open + 1;
+        continue;
+      }
+    }
     int32_t a = idx.actor[k - 1];
     if (a < 0) {
       // "... and there were groups targeting ...": the trigger belongs to a clause whose subject

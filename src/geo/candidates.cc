@@ -57,8 +57,12 @@ class ContextReader {
     std::string_view w = Lower(p);
     if (IsLocativePreposition(w)) c->locative = true;
     if (w == "of") {
-      int64_t q = SkipModifiersBack(p - 1);
-      if (q >= 0) c->head_before = PlaceHeadKind(Lower(q));
+      // "the river port of Izmail", "the port city of Aden": the nearest head noun before "of",
+      // which may itself be a word that also modifies ("port").
+      for (int64_t q = p - 1, n = 0; q >= begin_ && n < 4 && c->head_before == HeadKind::kNone; --q, ++n) {
+        c->head_before = PlaceHeadKind(Lower(q));
+        if (!IsPlaceModifier(Lower(q)) && Lower(q) != "river" && Lower(q) != "sea") break;
+      }
     } else if (w == "," && p > begin_) {
       HeadKind k = PlaceHeadKind(Lower(p - 1));  // "the Afghan capital, Kabul"
       if (k == HeadKind::kCapital || k == HeadKind::kCity) c->head_before = k;
