@@ -18,6 +18,7 @@ using lexicon::NameRole;
 struct Prototype {
   std::string code, country, sector, name;
   bool plural = false;
+  bool person = false;  // a named person (else an organisation or institution)
 };
 
 // A run of tokens being composed into one actor mention.
@@ -213,7 +214,8 @@ class Run {
       if (cap && i > s.token_begin) return KnownSurname(i, s.token_end, c);
       return 0;
     }
-    if (c->title && cap && c->person == nullptr && c->person_name.empty() && !c->registered) return ReadName(i, s.token_end, c);
+    if (c->title && cap && c->person == nullptr && c->person_name.empty() &&
+        (!c->registered || (reg_hit_ && !reg_hit_->person))) return ReadName(i, s.token_end, c);
     // Connectors inside a chunk.
     const std::string& w = t.lower;
     if ((w == "'s" || w == "’s") && (c->country_name || c->org) && !c->has_agent) return 1;
@@ -240,7 +242,8 @@ class Run {
 
   uint32_t Apply(const ActorMatch& m, uint32_t i, Chunk* c) {
     const ActorEntry& e = *m.entry;
-    bool closed = c->person || c->org || !c->person_name.empty() || c->registered;
+    bool closed = c->person || c->org || !c->person_name.empty() ||
+                  (c->registered && (reg_hit_ == nullptr || reg_hit_->person || c->has_agent));
     switch (e.kind) {
       case ActorKind::kCountry:
         if (closed || !c->country.empty()) return 0;
@@ -255,8 +258,8 @@ class Run {
         return m.length;
       case ActorKind::kAgent:
         // "Taliban fighters", "MNDAA positions", "NATO troops": the organisation keeps its code.
-        if (c->org && !c->person && c->person_name.empty() && !c->registered && !c->has_agent &&
-            !ModifiesNoun(m, i)) {
+        if ((c->org || (c->registered && reg_hit_ && !reg_hit_->person)) && !c->person &&
+            c->person_name.empty() && !c->has_agent && !ModifiesNoun(m, i)) {
           c->has_agent = true;
           c->title = c->title || e.title;  // "Taliban spokesman Zabihullah Mujahid"
           return m.length;
@@ -379,6 +382,11 @@ class Run {
       m.code = p.code; m.country = p.country; m.sector = p.sector; m.name = p.name;
       m.plural = p.plural;
       m.rule = "coreference";
+      if (!c->person_name.empty()) {  // "AU envoy Olusegun Obasanjo" after "(AU)" was defined
+        m.name = c->person_name;
+        m.plural = false;
+        m.rule = "coreference+title+name";
+      }
       reg_hit_ = nullptr;
     } else if (c->person) {
       const ActorEntry& e = *c->person;
@@ -471,7 +479,8 @@ class Run {
 
   void Register(const Chunk& c, const ActorMention& m) {
     if (m.code.empty()) return;
-    Prototype p{m.code, m.country, m.sector, m.name, m.plural};
+    bool person = c.person != nullptr || !c.person_name.empty();
+    Prototype p{m.code, m.country, m.sector, m.name, m.plural, person};
     for (const std::string& a : c.acronyms) registry_[JoinLowerWord(a)] = p;
     if (c.name_end > c.name_begin && (c.person || !c.person_name.empty())) {
       registry_[JoinLower(*doc_, c.name_begin, c.name_end)] = p;
@@ -508,6 +517,60 @@ bool IsForeignModified(const Document& doc, const ActorMention& m) {
 
 }  // namespace
 
+namespace {
+
+// Sectors an organisation noun can refer back to: "the bloc" (the EU), "the group" (JNIM).
+const char* const* OrgNounSectors(std::string_view noun) {
+  static const char* const kBloc[] = {"IGO", nullptr};
+  static const char* const kAlliance[] = {"IGO", "REB", "INS", "PTY", nullptr};
+  static const char* const kGroup[] = {"INS", "REB", "UAF", "IMG", "SEP", "PTY", "NGO", nullptr};
+  static const char* const kMilitia[] = {"INS", "REB", "UAF", nullptr};
+  static const char* const kOrganisation[] = {"IGO", "NGO", nullptr};
+  static const char* const kMovement[] = {"INS", "REB", "PTY", "OPP", "SEP", nullptr};
+  if (noun == "bloc") return kBloc;
+  if (noun == "alliance" || noun == "coalition") return kAlliance;
+  if (noun == "group") return kGroup;
+  if (noun == "militia") return kMilitia;
+  if (noun == "organisation" || noun == "organization") return kOrganisation;
+  if (noun == "movement") return kMovement;
+  return nullptr;
+}
+
+}  // namespace
+
+void ResolveOrganisationNouns(Document* doc) {
+  std::vector<int32_t> covered(doc->tokens.size(), -1);
+  for (size_t a = 0; a < doc->actors.size(); ++a) {
+    for (uint32_t t = doc->actors[a].token_begin; t < doc->actors[a].token_end; ++t) covered[t] = a;
+  }
+  std::vector<ActorMention> added;
+  for (uint32_t i = 1; i + 1 < doc->tokens.size(); ++i) {
+    const char* const* sectors = OrgNounSectors(doc->tokens[i].lower);
+    if (sectors == nullptr || covered[i] >= 0 || doc->tokens[i - 1].lower != "the") continue;
+    if (doc->tokens[i + 1].lower == "of") continue;  // "the group of experts"
+    const ActorMention* ante = nullptr;
+    for (const ActorMention& m : doc->actors) {
+      if (m.token_end > i) break;
+      bool org = m.rule.rfind("lexicon:org", 0) == 0 || m.rule.rfind("coreference", 0) == 0;
+      for (const char* const* s = sectors; *s && org; ++s) {
+        if (m.sector == *s) ante = &m;
+      }
+    }
+    if (ante == nullptr) continue;
+    ActorMention m = *ante;
+    m.span = doc->tokens[i].span;
+    m.token_begin = i;
+    m.token_end = i + 1;
+    m.group = -1;
+    m.rule = "definite-description";
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  doc->actors.insert(doc->actors.end(), added.begin(), added.end());
+  std::stable_sort(doc->actors.begin(), doc->actors.end(),
+                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+}
+
 void InferArticleCountry(Document* doc) {
   // Countries named in the article: actor mentions with a country, and resolved places.
   std::map<std::string, int> count;
@@ -542,6 +605,7 @@ void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();
   Run run(lexicon_, date, doc);
   for (const Sentence& s : doc->sentences) run.Sentence(s);
+  ResolveOrganisationNouns(doc);
   run.LinkCompounds();
 }
 

@@ -33,6 +33,10 @@ class ActorRecognizer {
   const lexicon::ActorLexicon& lexicon_;
 };
 
+// "the bloc", "the group", "the alliance": a definite organisation noun refers back to the last
+// organisation of a fitting sector (the EU, JNIM). Run by Recognize; public for tests.
+void ResolveOrganisationNouns(Document* doc);
+
 // A safe article-level rule, run after places are resolved: when one country clearly dominates
 // the article (at least half of the country-bearing actor and place mentions, and at least two),
 // a role without a country ("the government", "police", "opposition leader Raila Odinga") takes

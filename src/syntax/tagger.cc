@@ -67,7 +67,9 @@ std::string_view TagWord(const Token& t, std::string_view prev, bool prev2_is_de
   if (!verb.empty() && after_to) { *lemma = verb; return "VB"; }
   if (!verb.empty() && (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0)) {
     *lemma = verb;
-    return IsNounContext(prev) && !noun.empty() && noun == w ? "NN" : "VBG";
+    // "the bombing", "the Cali bombing": a gerund after a determiner (and a name) is a noun.
+    bool noun_context = IsNounContext(prev) || (prev == "NNP" && prev2_is_det);
+    return noun_context && !noun.empty() && noun == w ? "NN" : "VBG";
   }
   bool past = (w.size() > 2 && w.compare(w.size() - 2, 2, "ed") == 0) || lem.IsIrregularPast(w);
   if (!verb.empty() && past && !(noun == w && IsNounContext(prev))) { *lemma = verb; return "VBD"; }
