@@ -76,6 +76,11 @@ bool OpensClause(const Token& t) {
   return IsFinite(t) || In(kWords, t.lower);
 }
 
+// A role noun with no name ("drones", "troops"): a pattern word may still use it ("fired drones").
+bool IsBareRole(const ActorMention& m) {
+  return m.rule.rfind("agent", 0) == 0 && m.token_end - m.token_begin == 1;
+}
+
 bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
   return e.noun ? syntax::IsNounTag(t.tag) : syntax::IsVerbTag(t.tag);
 }
@@ -141,7 +146,8 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
               pos = doc.places[idx.place[j]].token_end - 1;
               found = true;
             }
-          } else if (WordMatches(doc.tokens[j], el.words) && idx.actor[j] < 0) {
+          } else if (WordMatches(doc.tokens[j], el.words) &&
+                     (idx.actor[j] < 0 || IsBareRole(doc.actors[idx.actor[j]]))) {
             m.literal_tokens.push_back(j);
             pos = j;
             found = true;

@@ -1,0 +1,162 @@
+#include "syntax/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace dyad::syntax {
+namespace {
+
+template <typename T>
+void AppendPod(const T& v, std::string* out) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+template <typename T>
+bool ReadPod(const char** p, const char* end, T* v) {
+  if (end - *p < static_cast<ptrdiff_t>(sizeof(T))) return false;
+  std::memcpy(v, *p, sizeof(T));
+  *p += sizeof(T);
+  return true;
+}
+
+template <typename T>
+bool ReadVector(const char** p, const char* end, uint64_t n, std::vector<T>* v) {
+  if (n > static_cast<uint64_t>(end - *p) / sizeof(T)) return false;
+  v->resize(n);
+  if (n) std::memcpy(v->data(), *p, n * sizeof(T));
+  *p += n * sizeof(T);
+  return true;
+}
+
+}  // namespace
+
+void FrozenWeights::Write(std::string* out) const {
+  AppendPod<uint64_t>(slots_.size(), out);
+  AppendPod<uint64_t>(entries_.size(), out);
+  AppendPod<uint64_t>(num_features_, out);
+  out->append(reinterpret_cast<const char*>(slots_.data()), slots_.size() * 8);
+  out->append(reinterpret_cast<const char*>(entries_.data()), entries_.size() * 4);
+}
+
+Status FrozenWeights::Read(const char** p, const char* end) {
+  uint64_t nslots, nentries, nfeat;
+  if (!ReadPod(p, end, &nslots) || !ReadPod(p, end, &nentries) || !ReadPod(p, end, &nfeat)) {
+    return Status::ParseError("truncated weight table header");
+  }
+  if (nslots == 0 || (nslots & (nslots - 1)) != 0) return Status::ParseError("bad weight table size");
+  if (!ReadVector(p, end, nslots, &slots_) || !ReadVector(p, end, nentries, &entries_)) {
+    return Status::ParseError("truncated weight table");
+  }
+  for (uint64_t s : slots_) {
+    if (s == 0) continue;
+    uint64_t begin = static_cast<uint32_t>(s) >> 8, count = s & 0xff;
+    if (begin + count > entries_.size()) return Status::ParseError("weight table entry out of range");
+  }
+  mask_ = nslots - 1;
+  num_features_ = nfeat;
+  return Status::Ok();
+}
+
+int64_t PerceptronTrainer::Find(uint64_t key) const {
+  uint64_t mask = table_keys_.size() - 1;
+  uint64_t k = key | 1;
+  for (uint64_t s = key & mask;; s = (s + 1) & mask) {
+    if (table_keys_[s] == 0) return -1;
+    if (table_keys_[s] == k) return table_idx_[s];
+  }
+}
+
+size_t PerceptronTrainer::Insert(uint64_t key) {
+  if (int64_t i = Find(key); i >= 0) return static_cast<size_t>(i);
+  if ((keys_.size() + 1) * 2 > table_keys_.size()) Grow();
+  uint64_t mask = table_keys_.size() - 1;
+  uint64_t s = key & mask;
+  while (table_keys_[s] != 0) s = (s + 1) & mask;
+  table_keys_[s] = key | 1;
+  table_idx_[s] = static_cast<uint32_t>(keys_.size());
+  keys_.push_back(key);
+  entries_.emplace_back();
+  return keys_.size() - 1;
+}
+
+void PerceptronTrainer::Grow() {
+  size_t n = table_keys_.size() * 2;
+  table_keys_.assign(n, 0);
+  table_idx_.assign(n, 0);
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    uint64_t s = keys_[i] & (n - 1);
+    while (table_keys_[s] != 0) s = (s + 1) & (n - 1);
+    table_keys_[s] = keys_[i] | 1;
+    table_idx_[s] = static_cast<uint32_t>(i);
+  }
+}
+
+void PerceptronTrainer::Score(const uint64_t* feats, size_t n, float* scores) const {
+  for (size_t i = 0; i < n; ++i) {
+    int64_t f = Find(feats[i]);
+    if (f < 0) continue;
+    for (const Entry& e : entries_[f]) scores[e.cls] += e.w;
+  }
+}
+
+void PerceptronTrainer::Update(const uint64_t* feats, size_t n, int cls, float delta) {
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<Entry>& list = entries_[Insert(feats[i])];
+    auto it = std::find_if(list.begin(), list.end(), [&](const Entry& e) { return e.cls == cls; });
+    if (it == list.end()) {
+      list.push_back(Entry{cls, 0, 0, clock_});
+      it = list.end() - 1;
+    }
+    it->total += static_cast<double>(clock_ - it->stamp) * it->w;
+    it->stamp = clock_;
+    it->w += delta;
+  }
+}
+
+FrozenWeights PerceptronTrainer::Freeze(double min_abs) const {
+  // Averages, then one global scale so the largest |average| maps to 32767.
+  std::vector<std::vector<std::pair<int, double>>> avg(keys_.size());
+  double max_abs = 1e-9;
+  for (size_t f = 0; f < keys_.size(); ++f) {
+    for (const Entry& e : entries_[f]) {
+      double a = (e.total + static_cast<double>(clock_ - e.stamp) * e.w) / static_cast<double>(clock_);
+      if (a != 0) avg[f].emplace_back(e.cls, a);
+      max_abs = std::max(max_abs, std::fabs(a));
+    }
+  }
+  double scale = 32767.0 / max_abs;
+  FrozenWeights fw;
+  std::vector<std::pair<uint64_t, std::vector<uint32_t>>> kept;
+  for (size_t f = 0; f < keys_.size(); ++f) {
+    std::vector<uint32_t> list;
+    double biggest = 0;
+    for (auto [cls, a] : avg[f]) biggest = std::max(biggest, std::fabs(a));
+    if (biggest < min_abs * max_abs) continue;
+    for (auto [cls, a] : avg[f]) {
+      long q = std::lround(a * scale);
+      if (q == 0) continue;
+      list.push_back(static_cast<uint32_t>(cls) << 16 | (static_cast<uint32_t>(static_cast<int16_t>(q)) & 0xffff));
+    }
+    if (list.empty()) continue;
+    if (list.size() > 255) list.resize(255);
+    std::sort(list.begin(), list.end());
+    kept.emplace_back(keys_[f], std::move(list));
+  }
+  size_t nslots = 1;
+  while (nslots < kept.size() * 3 / 2 + 1) nslots *= 2;
+  fw.slots_.assign(nslots, 0);
+  fw.mask_ = nslots - 1;
+  for (auto& [key, list] : kept) {
+    uint64_t s = key & fw.mask_;
+    uint32_t k = static_cast<uint32_t>(key >> 32) | 1u;
+    while (fw.slots_[s] != 0) s = (s + 1) & fw.mask_;
+    uint64_t begin = fw.entries_.size();
+    fw.entries_.insert(fw.entries_.end(), list.begin(), list.end());
+    fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (begin << 8) | list.size();
+  }
+  fw.num_features_ = kept.size();
+  return fw;
+}
+
+}  // namespace dyad::syntax

@@ -1,0 +1,116 @@
+// Averaged perceptron weights over hashed sparse features, for the tagger and the parser.
+//
+// A feature is a 64-bit hash of (template id, values); each feature has a short list of
+// (class, weight) pairs, since a perceptron only ever updates the gold and the predicted class.
+// Training uses PerceptronTrainer (float weights with lazy averaging, Collins 2002); Freeze()
+// turns the averages into FrozenWeights: an open-addressing table of 32-bit key fingerprints
+// pointing into one contiguous array of int16 weights. FrozenWeights is immutable, so one model
+// is shared by all threads; it loads with two freads.
+#ifndef DYAD_SYNTAX_PERCEPTRON_H_
+#define DYAD_SYNTAX_PERCEPTRON_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad::syntax {
+
+// Stable 64-bit mixing (splitmix64 finaliser): the same features on every platform, so a
+// model trained anywhere scores the same everywhere.
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+inline uint64_t Feat(uint64_t tmpl, uint64_t a) { return Mix64(tmpl * 0x9e3779b97f4a7c15ULL + a); }
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b) { return Mix64(Feat(tmpl, a) ^ (b * 0xc2b2ae3d27d4eb4fULL)); }
+inline uint64_t Feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix64(Feat(tmpl, a, b) ^ (c * 0x165667b19e3779f9ULL));
+}
+// FNV-1a over bytes, finalised: the id of a word string.
+inline uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) { h ^= c; h *= 0x100000001b3ULL; }
+  return Mix64(h);
+}
+
+class FrozenWeights {
+ public:
+  // Adds the weights of every feature in [feats, feats + n) to scores[0 .. num_classes).
+  void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t h = feats[i];
+      uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;  // 0 marks an empty slot
+      for (uint64_t s = h & mask_;; s = (s + 1) & mask_) {
+        uint64_t slot = slots_[s];
+        uint32_t k = static_cast<uint32_t>(slot >> 32);
+        if (k == 0) break;
+        if (k != key) continue;
+        uint32_t begin = static_cast<uint32_t>(slot) >> 8, count = slot & 0xff;
+        const uint32_t* e = &entries_[begin];
+        for (uint32_t j = 0; j < count; ++j) scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
+        break;
+      }
+    }
+  }
+  size_t num_features() const { return num_features_; }
+  size_t num_entries() const { return entries_.size(); }
+  size_t bytes() const { return slots_.size() * 8 + entries_.size() * 4; }
+
+  void Write(std::string* out) const;
+  // Reads what Write wrote from [*p, end); advances *p.
+  Status Read(const char** p, const char* end);
+
+ private:
+  friend class PerceptronTrainer;
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> slots_{0};  // key32 << 32 | begin24 << 8 | count8
+  std::vector<uint32_t> entries_;   // class << 16 | uint16(weight)
+  size_t num_features_ = 0;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+
+  // Current (not averaged) scores, for decisions during training.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // Adds `delta` to class `cls` of every feature; call Tick() once per training decision.
+  void Update(const uint64_t* feats, size_t n, int cls, float delta);
+  void Tick() { ++clock_; }
+
+  // Averaged weights, quantised to int16; entries whose quantised weight is 0 are dropped, and
+  // features whose largest |weight| is below `min_abs` (in units of the largest weight) too.
+  FrozenWeights Freeze(double min_abs = 0) const;
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return keys_.size(); }
+
+ private:
+  struct Entry {
+    int cls;
+    float w;
+    double total;
+    int64_t stamp;
+  };
+  int64_t Find(uint64_t key) const;
+  size_t Insert(uint64_t key);
+  void Grow();
+
+  int num_classes_;
+  int64_t clock_ = 1;
+  std::vector<uint64_t> table_keys_ = std::vector<uint64_t>(1 << 16, 0);
+  std::vector<uint32_t> table_idx_ = std::vector<uint32_t>(1 << 16, 0);
+  std::vector<uint64_t> keys_;
+  std::vector<std::vector<Entry>> entries_;
+};
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_PERCEPTRON_H_
