@@ -30,6 +30,14 @@ std::string IntentCodeFor(const std::string& code) {
   return code;
 }
 
+// Civilians and protesters who storm, seize or fight are rioting in CAMEO's terms (145), not
+// coercing (17) or using military force (19).
+std::string CivilianViolence(const std::string& code, const ActorMention& source) {
+  if (source.sector != "CVL") return code;
+  std::string r = code.substr(0, 2);
+  return r == "17" || r == "19" ? "145" : code;
+}
+
 // 2-digit root < "040"-style unspecified code < "041" < "0411".
 int Specificity(const std::string& code) {
   if (code.size() <= 2) return 0;
@@ -146,6 +154,7 @@ class SentenceCoder {
     }
     if (source < 0) return Trace(m, "dropped: no source actor");
     if (IsConsequenceOfViolence(m, source)) return Trace(m, "dropped: consequence of an act already coded");
+    if (!e.noun && IsReducedRelative(m.trigger, clause)) return Trace(m, "dropped: participle modifying a noun");
     if (modality == "obligation") return Appeal(m, clause, source);
     if ((modality == "negated" || modality == "hypothetical") && !opts_.include_modal) {
       return Trace(m, "dropped: " + modality);
@@ -153,6 +162,7 @@ class SentenceCoder {
     std::vector<int32_t> sources = Members(source);
     if (e.object_place) return PlaceEvents(m, clause, sources, modality);
     std::string code = modality == "future" ? IntentCodeFor(e.code) : e.code;
+    code = CivilianViolence(code, doc_->actors[source]);
     // Target.
     if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
       std::vector<bool> skip(doc_->actors.size(), false);
@@ -210,6 +220,29 @@ class SentenceCoder {
       if (e.sentence != sentence_) continue;
       std::string r = Root(e.cameo);
       if ((r == "18" || r == "19" || r == "20") && e.source.code == doc_->actors[source].code) return true;
+    }
+    return false;
+  }
+
+  // "demonstrators opposed to new taxes stormed parliament": a past participle right after a
+  // noun, with the clause's own finite verb still to come, modifies the noun.
+  bool IsReducedRelative(uint32_t trig, const Clause& clause) const {
+    const Token& t = doc_->tokens[trig];
+    if ((t.tag != "VBD" && t.tag != "VBN") || trig == clause.begin) return false;
+    const Token& p = doc_->tokens[trig - 1];
+    if (p.tag != "NN" && p.tag != "NNS" && p.tag != "NNP" && idx_.actor[trig - 1] < 0) return false;
+    // The participle takes a prepositional phrase ("opposed to", "based in", "backed by") and
+    // only that phrase stands before the finite verb.
+    if (trig + 1 >= clause.end || (doc_->tokens[trig + 1].tag != "IN" && doc_->tokens[trig + 1].tag != "TO")) {
+      return false;
+    }
+    for (uint32_t k = trig + 2; k < clause.end && k <= trig + 8; ++k) {
+      const Token& n = doc_->tokens[k];
+      if (n.tag == "VBD" || n.tag == "VBZ" || n.tag == "VBP") return true;
+      static const char* kPhrase[] = {"IN", "TO", "DT", "JJ", "NN", "NNS", "NNP", "CD", "PRP$", "POS"};
+      bool ok = false;
+      for (const char* tag : kPhrase) ok = ok || n.tag == tag;
+      if (!ok) return false;
     }
     return false;
   }

@@ -295,13 +295,13 @@ int32_t PrepObjectAfter(const Document& doc, const MentionIndex& idx, const Clau
 }
 
 int32_t LightVerbOf(const Document& doc, const Clause& clause, uint32_t noun) {
-  static constexpr std::array<std::string_view, 50> kLight = {
+  static constexpr std::array<std::string_view, 54> kLight = {
       "launch", "carry", "conduct", "stage", "hold", "make", "issue", "impose", "have", "mount",
       "intensify", "resume", "continue", "begin", "start", "order", "sign", "reach", "give",
       "offer", "provide", "deliver", "send", "extend", "express", "voice", "lodge", "file",
       "level", "hurl", "renew", "step", "pledge", "promise", "take", "undertake", "perform",
       "unleash", "wage", "open", "announce", "declare", "stage", "escalate", "lead", "host",
-      "pay", "organize", "reiterate", "repeat"};
+      "pay", "organize", "reiterate", "repeat", "authorise", "authorize", "approve", "ordered"};
   for (uint32_t k = noun, n = 0; k > clause.begin && n < 5; --k, ++n) {
     const Token& p = doc.tokens[k - 1];
     if (syntax::IsVerbTag(p.tag) && p.tag != "VBN") return In(kLight, p.lemma) ? static_cast<int32_t>(k - 1) : -1;
