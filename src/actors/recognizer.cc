@@ -207,6 +207,12 @@ class Run {
       for (const ActorMatch& m : matches) {
         if (m.length == best->length && KindRank(m.entry->kind) < KindRank(best->entry->kind)) best = &m;
       }
+      // "Defence Minister Aden Duale": after a title, a place name followed by another
+      // capitalised word is the first part of a person's name.
+      if (c->title && !c->person && c->person_name.empty() && best->entry->kind == ActorKind::kCountry &&
+          NextIsUnknownCapitalised(i + best->length, s.token_end)) {
+        return ReadName(i, s.token_end, c);
+      }
       if (uint32_t n = Apply(*best, i, c)) return n;
       return 0;
     }
@@ -303,6 +309,14 @@ class Run {
     after.clear();
     lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
     return after.empty();
+  }
+
+  bool NextIsUnknownCapitalised(uint32_t j, uint32_t end) const {
+    if (j >= end || !doc_->tokens[j].Is(kTokCapitalized)) return false;
+    thread_local std::vector<ActorMatch> next;
+    next.clear();
+    lex_.MatchesAt(*doc_, j, end, date_, &next);
+    return next.empty();
   }
 
   // "an official visit", "a military operation": an agent noun used as a modifier of another

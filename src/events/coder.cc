@@ -153,7 +153,16 @@ class SentenceCoder {
       source = SubjectOf(*doc_, idx_, clause, trig);
     }
     if (source < 0) return Trace(m, "dropped: no source actor");
-    if (IsConsequenceOfViolence(m, source)) return Trace(m, "dropped: consequence of an act already coded");
+    if (Event* act = ConsequenceOfViolence(m, source)) {
+      // The participle's object ("killing at least five people") completes the act if it had none.
+      if (!act->has_target) {
+        std::vector<bool> skip(doc_->actors.size(), false);
+        SkipSameActor(source, &skip);
+        int32_t t = ObjectAfter(*doc_, idx_, clause, m.last, 8, skip);
+        if (t >= 0) { act->target = ToActor(t); act->has_target = true; }
+      }
+      return Trace(m, "merged: consequence of an act already coded");
+    }
     if (!e.noun && IsReducedRelative(m.trigger, clause)) return Trace(m, "dropped: participle modifying a noun");
     if (modality == "obligation") return Appeal(m, clause, source);
     if ((modality == "negated" || modality == "hypothetical") && !opts_.include_modal) {
@@ -213,15 +222,17 @@ class SentenceCoder {
 
   // "detonated a car bomb ..., killing two officers": a participle after a comma that reports
   // the result of violence the same source already did in this sentence is that act, not another.
-  bool IsConsequenceOfViolence(const FrameMatch& m, int32_t source) const {
+  // Returns that act, or nullptr.
+  Event* ConsequenceOfViolence(const FrameMatch& m, int32_t source) {
     const Token& t = doc_->tokens[m.trigger];
-    if (t.tag != "VBG" || m.trigger == 0 || doc_->tokens[m.trigger - 1].lower != ",") return false;
-    for (const Event& e : doc_->events) {
+    if (t.tag != "VBG" || m.trigger == 0 || doc_->tokens[m.trigger - 1].lower != ",") return nullptr;
+    for (Event& e : doc_->events) {
       if (e.sentence != sentence_) continue;
       std::string r = Root(e.cameo);
-      if ((r == "18" || r == "19" || r == "20") && e.source.code == doc_->actors[source].code) return true;
+      bool violent = r == "17" || r == "18" || r == "19" || r == "20" || e.cameo == "145";
+      if (violent && e.source.code == doc_->actors[source].code) return &e;
     }
-    return false;
+    return nullptr;
   }
 
   // "demonstrators opposed to new taxes stormed parliament": a past participle right after a

@@ -20,6 +20,7 @@ namespace dyad::syntax {
 struct TransitionSystem {
   int num_labels = 0;
   int root_label = 0;
+  int extra_root_label = 0;  // for words left without a head when the sentence already has a root
   int num_classes() const { return 2 + 2 * num_labels; }
 };
 
