@@ -6,20 +6,24 @@
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include "common/json_writer.h"
 #include "dyad/coder.h"
 #include "ingest/reader.h"
 #include "pipeline/eval_plover.h"
 #include "pipeline/eval_quiet.h"
+#include "pipeline/code_run.h"
 #include "pipeline/summary.h"
 
 namespace {
 
 const char kUsage[] =
     "usage: dyad <command> [options]\n"
-    "  code [FILE...|-] [-o OUT] [--format jsonl|tsv] [--date YYYY-MM-DD]\n"
+    "  code [FILE...|-] [-o OUT] [-j N] [--format jsonl|tsv] [--date YYYY-MM-DD] [--quiet]\n"
     "       [--input-format jsonl|txt] [--errors FILE] [--strict] [--include-modal]\n"
     "       [--summary] [--max-article-bytes N] [--max-sentence-tokens N] [--no-topic-gate]\n"
     "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
@@ -44,7 +48,7 @@ struct Flags {
 Flags ParseFlags(int argc, char** argv, int start) {
   static const char* kValued[] = {"-o", "--format", "--date", "--input-format", "--errors",
                                   "--max-article-bytes", "--max-sentence-tokens", "--actors",
-                                  "--batch", "--data", "--gazetteer", "--categories"};
+                                  "--batch", "--data", "--gazetteer", "--categories", "-j"};
   Flags f;
   for (int i = start; i < argc; ++i) {
     std::string a = argv[i];
@@ -91,13 +95,19 @@ int CmdCode(const Flags& f) {
   ropts.date = f.Get("--date");
   if (!f.Get("--input-format").empty()) {
     auto fmt = dyad::ParseInputFormat(f.Get("--input-format"));
-    if (!fmt) return Fail("--input-format must be jsonl or txt");
+    if (!fmt) return Fail("unknown --input-format " + f.Get("--input-format"));
     ropts.format = *fmt;
   }
+  if (!f.Get("--max-article-bytes").empty()) ropts.max_text_bytes = std::stoull(f.Get("--max-article-bytes"));
+  dyad::pipeline::CodeRunOptions opts;
+  opts.tsv = format == "tsv";
+  opts.strict = f.On("--strict");
+  unsigned hw = std::thread::hardware_concurrency();
+  opts.threads = f.Get("-j").empty() ? static_cast<int>(hw == 0 ? 1 : hw) : std::stoi(f.Get("-j"));
+  if (opts.threads < 1) return Fail("-j must be at least 1");
+  opts.progress = isatty(fileno(stderr)) && !f.On("--quiet");
   auto coder = MakeCoder(f);
   if (!coder.ok()) return Fail(coder.status().ToString());
-  ropts.max_text_bytes = f.Get("--max-article-bytes").empty() ? ropts.max_text_bytes
-                                                              : std::stoull(f.Get("--max-article-bytes"));
   std::FILE* out = stdout;
   if (!f.Get("-o").empty()) {
     out = std::fopen(f.Get("-o").c_str(), "wb");
@@ -111,39 +121,7 @@ int CmdCode(const Flags& f) {
   std::vector<std::string> inputs = f.positional;
   if (inputs.empty()) inputs.push_back("-");
   dyad::pipeline::Summary summary;
-  std::string buf;
-  if (format == "tsv") buf = dyad::Coder::TsvHeader();
-  int rc = 0;
-  for (const std::string& path : inputs) {
-    auto reader = dyad::ArticleReader::Open(path, ropts);
-    if (!reader.ok()) { rc = Fail(reader.status().ToString()); break; }
-    dyad::ReadItem item;
-    bool stop = false;
-    while (!stop && (*reader)->Next(&item)) {
-      for (const dyad::InputError& e : item.errors) {
-        std::fprintf(errs, "%s\n", dyad::FormatInputError(e).c_str());
-        ++summary.errors;
-        if (f.On("--strict") && !e.warning) stop = true;
-      }
-      if (stop || !item.article) continue;
-      dyad::Document doc;
-      doc.article = std::move(*item.article);
-      dyad::Status st = (*coder)->Code(&doc);
-      if (!st.ok()) {
-        dyad::InputError e{(*reader)->display_name(), 0, -1, st.message(), doc.article.id, false};
-        std::fprintf(errs, "%s\n", dyad::FormatInputError(e).c_str());
-        ++summary.errors;
-        if (f.On("--strict")) stop = true;
-        continue;
-      }
-      summary.Add(doc);
-      if (format == "tsv") (*coder)->AppendTsv(doc, &buf); else (*coder)->AppendJsonl(doc, &buf);
-      std::fwrite(buf.data(), 1, buf.size(), out);
-      buf.clear();
-    }
-    if (!(*reader)->status().ok()) rc = Fail((*reader)->status().ToString());
-    if (stop) { rc = 2; break; }
-  }
+  int rc = dyad::pipeline::CodeInputs(**coder, inputs, ropts, opts, out, errs, &summary);
   if (out != stdout) std::fclose(out);
   if (errs != stderr) std::fclose(errs);
   if (f.On("--summary")) std::fputs(summary.Format().c_str(), stderr);
