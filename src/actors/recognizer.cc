@@ -468,6 +468,7 @@ class Run {
     const std::string& w = doc_->tokens[i].lower;
     bool plural = w == "they" || w == "them" || w == "their";
     bool singular = w == "he" || w == "him" || w == "she" || w == "her";
+    if (w == "it" && ItAfterSpeech(i, s)) return true;
     if (!plural && !singular) return false;
     if (doc_->tokens[i].Is(kTokInQuote)) return false;
     auto idx = &s - doc_->sentences.data();
@@ -487,6 +488,32 @@ class Run {
         doc_->actors.push_back(std::move(m));
         return true;
       }
+    }
+    return false;
+  }
+
+  // "Hungary has said it will support ...": "it" right after a speech verb (and "that") is the
+  // speaker, when the speaker is a country or an organisation.
+  bool ItAfterSpeech(uint32_t i, const dyad::Sentence& s) {
+    uint32_t k = i;
+    if (k > s.token_begin && doc_->tokens[k - 1].lower == "that") --k;
+    if (k == s.token_begin) return false;
+    const Token& v = doc_->tokens[k - 1];
+    if (v.lemma != "say" && v.lemma != "announce" && v.lemma != "state" && v.lemma != "declare") return false;
+    for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
+      if (it->token_begin < s.token_begin) break;
+      if (it->token_end > k - 1) continue;
+      bool institution = it->rule == "country" || it->rule.rfind("lexicon:org", 0) == 0 ||
+                         it->rule == "capital" || it->rule == "lexicon:metonym";
+      if (!institution) return false;
+      ActorMention m = *it;
+      m.token_begin = i;
+      m.token_end = i + 1;
+      m.span = doc_->tokens[i].span;
+      m.group = -1;
+      m.rule = "pronoun";
+      doc_->actors.push_back(std::move(m));
+      return true;
     }
     return false;
   }

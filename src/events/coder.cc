@@ -176,8 +176,11 @@ class SentenceCoder {
     if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
       std::vector<bool> skip(doc_->actors.size(), false);
       for (int32_t a : sources) SkipSameActor(a, &skip);
+      for (uint32_t t : m.literal_tokens) {  // "fired drones at ...": the pattern's own words
+        if (idx_.actor[t] >= 0) skip[idx_.actor[t]] = true;
+      }
       target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, m.last)
-                      : ObjectAfter(*doc_, idx_, clause, m.last, 12, skip);
+                      : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
     }
     std::string rule = e.RuleName() + (passive ? " +passive" : "");
     if (target < 0 && (e.code == "042" || e.code == "043")) {

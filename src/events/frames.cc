@@ -81,6 +81,25 @@ bool IsBareRole(const ActorMention& m) {
   return m.rule.rfind("agent", 0) == 0 && m.token_end - m.token_begin == 1;
 }
 
+// Words that can stand inside a noun phrase or a prepositional phrase.
+bool PhraseInternal(const Token& t) {
+  const std::string& g = t.tag;
+  return g == "DT" || g == "JJ" || g == "CD" || g == "NN" || g == "NNS" || g == "NNP" ||
+         g == "IN" || g == "RB" || g == "PRP$" || g == "POS" || t.lower == "," || t.lower == "-";
+}
+
+// Particles and prepositions of phrasal verbs ("take over", "pull out", "warn against") stand
+// next to the verb or its short object, never across a long phrase.
+bool IsParticleElement(const lexicon::PatternElement& el) {
+  static constexpr std::array<std::string_view, 16> kParticles = {
+      "over", "out", "up", "off", "down", "back", "away", "in", "on", "with", "at", "against",
+      "for", "from", "into", "by"};
+  for (const std::string& w : el.words) {
+    if (!In(kParticles, w)) return false;
+  }
+  return !el.words.empty();
+}
+
 bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
   return e.noun ? syntax::IsNounTag(t.tag) : syntax::IsVerbTag(t.tag);
 }
@@ -124,6 +143,7 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
   const std::vector<const lexicon::EventEntry*>* lists[2] = {
       lex.ByTrigger(t.lemma), t.lemma == t.lower ? nullptr : lex.ByTrigger(t.lower)};
   constexpr uint32_t kGap = 3;  // an element may stand up to 2 tokens after the previous one
+  constexpr uint32_t kLongGap = 8;
   for (const auto* list : lists) {
     if (list == nullptr) continue;
     for (const lexicon::EventEntry* e : *list) {
@@ -135,7 +155,14 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
       bool ok = true;
       for (const lexicon::PatternElement& el : e->rest) {
         bool found = false;
-        for (uint32_t j = pos + 1; j < clause.end && j <= pos + kGap && !found; ++j) {
+        for (uint32_t j = pos + 1; j < clause.end && !found; ++j) {
+          // Up to kGap - 1 words may stand between two elements; more (up to kLongGap) only
+          // inside a noun or prepositional phrase: "provide nearly 25,000 tons of food aid",
+          // "agreed in principle on Saturday to".
+          if (j > pos + kGap && (j > pos + kLongGap || !PhraseInternal(doc.tokens[j - 1]) ||
+                                 idx.actor[j - 1] >= 0 || IsParticleElement(el))) {
+            break;
+          }
           if (el.is_target) {
             if (idx.actor[j] >= 0) {
               m.target_actor = idx.actor[j];
@@ -178,11 +205,22 @@ bool IsPassive(const Document& doc, const Clause& clause, uint32_t trigger) {
   return false;
 }
 
+// Is there a speech verb ("said", "announced") before `k` in the clause, with no "if" between?
+bool AfterSpeechVerb(const Document& doc, const Clause& clause, uint32_t k) {
+  for (uint32_t j = k; j > clause.begin; --j) {
+    const Token& t = doc.tokens[j - 1];
+    if (t.lower == "if" || t.lower == "unless") return false;
+    if (IsSpeechVerb(t.lemma) && syntax::IsVerbTag(t.tag)) return true;
+  }
+  return false;
+}
+
 std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger) {
   std::string result = "asserted";
   for (uint32_t k = trigger, n = 0; k > clause.begin && n < 4; --k, ++n) {
     const std::string& w = doc.tokens[k - 1].lower;
     if (w == "not" || w == "n't" || w == "n’t" || w == "never" || w == "no") return "negated";
+    if (w == "would" && AfterSpeechVerb(doc, clause, k - 1)) return "future";  // "said they would meet"
     if (w == "would" || w == "could" || w == "might" || w == "may" || w == "if" || w == "unless") {
       return "hypothetical";
     }

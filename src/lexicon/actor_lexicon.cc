@@ -140,12 +140,27 @@ void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, cons
   thread_local std::vector<NameMatch> matches;
   matches.clear();
   matcher_.MatchesAt(doc, i, end, &matches);
+  size_t first = out->size();
   for (const NameMatch& m : matches) {
     const Ref& r = refs_[m.payload];
     const ActorEntry& e = entries_[r.entry];
     if (!e.ValidOn(date)) continue;
     out->push_back(ActorMatch{m.length, &e, r.role});
   }
+  if (out->size() > first || !date.valid()) return;
+  // A known name with no role on this date: the person's role period nearest to the date.
+  const ActorEntry* nearest = nullptr;
+  const NameMatch* nearest_match = nullptr;
+  int64_t best = INT64_MAX;
+  for (const NameMatch& m : matches) {
+    const ActorEntry& e = entries_[refs_[m.payload].entry];
+    if (e.kind != ActorKind::kPerson) continue;
+    int64_t d = date.ToDays();
+    int64_t dist = e.from.valid() && d < e.from.ToDays() ? e.from.ToDays() - d
+                   : e.to.valid() && d > e.to.ToDays() ? d - e.to.ToDays() : 0;
+    if (dist < best) { best = dist; nearest = &e; nearest_match = &m; }
+  }
+  if (nearest) out->push_back(ActorMatch{nearest_match->length, nearest, NameRole::kName});
 }
 
 void ActorLexicon::PersonsBySurname(std::string_view surname, const Date& date,

@@ -114,25 +114,23 @@ void PerceptronTrainer::Update(const uint64_t* feats, size_t n, int cls, float d
   }
 }
 
-FrozenWeights PerceptronTrainer::Freeze(double min_abs) const {
+FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
   // Averages, then one global scale so the largest |average| maps to 32767.
   std::vector<std::vector<std::pair<int, double>>> avg(keys_.size());
+  std::vector<double> biggest(keys_.size(), 0);
   double max_abs = 1e-9;
   for (size_t f = 0; f < keys_.size(); ++f) {
     for (const Entry& e : entries_[f]) {
       double a = (e.total + static_cast<double>(clock_ - e.stamp) * e.w) / static_cast<double>(clock_);
       if (a != 0) avg[f].emplace_back(e.cls, a);
-      max_abs = std::max(max_abs, std::fabs(a));
+      biggest[f] = std::max(biggest[f], std::fabs(a));
     }
+    max_abs = std::max(max_abs, biggest[f]);
   }
   double scale = 32767.0 / max_abs;
-  FrozenWeights fw;
   std::vector<std::pair<uint64_t, std::vector<uint32_t>>> kept;
   for (size_t f = 0; f < keys_.size(); ++f) {
     std::vector<uint32_t> list;
-    double biggest = 0;
-    for (auto [cls, a] : avg[f]) biggest = std::max(biggest, std::fabs(a));
-    if (biggest < min_abs * max_abs) continue;
     for (auto [cls, a] : avg[f]) {
       long q = std::lround(a * scale);
       if (q == 0) continue;
@@ -143,11 +141,39 @@ FrozenWeights PerceptronTrainer::Freeze(double min_abs) const {
     std::sort(list.begin(), list.end());
     kept.emplace_back(keys_[f], std::move(list));
   }
-  size_t nslots = 1;
-  while (nslots < kept.size() * 3 / 2 + 1) nslots *= 2;
+  // Largest weights first (ties by key, for determinism); cut where the budget ends.
+  std::vector<double> mag(kept.size());
+  {
+    size_t k = 0;
+    for (size_t f = 0; f < keys_.size(); ++f) {
+      if (k < kept.size() && kept[k].first == keys_[f]) mag[k++] = biggest[f];
+    }
+  }
+  std::vector<size_t> order(kept.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mag[a] != mag[b] ? mag[a] > mag[b] : kept[a].first < kept[b].first;
+  });
+  auto slots_for = [](size_t n) {
+    size_t s = 1;
+    while (s < n * 3 / 2 + 1) s *= 2;
+    return s;
+  };
+  size_t count = 0, entries = 0;
+  for (size_t i : order) {
+    size_t e = entries + kept[i].second.size();
+    if (e >= (1u << 24) || slots_for(count + 1) * 8 + e * 4 > max_bytes) break;
+    entries = e;
+    ++count;
+  }
+  std::vector<size_t> chosen(order.begin(), order.begin() + static_cast<ptrdiff_t>(count));
+  std::sort(chosen.begin(), chosen.end());  // back to key-insertion order: a stable layout
+  FrozenWeights fw;
+  size_t nslots = slots_for(count);
   fw.slots_.assign(nslots, 0);
   fw.mask_ = nslots - 1;
-  for (auto& [key, list] : kept) {
+  for (size_t i : chosen) {
+    const auto& [key, list] = kept[i];
     uint64_t s = key & fw.mask_;
     uint32_t k = static_cast<uint32_t>(key >> 32) | 1u;
     while (fw.slots_[s] != 0) s = (s + 1) & fw.mask_;
@@ -155,7 +181,7 @@ FrozenWeights PerceptronTrainer::Freeze(double min_abs) const {
     fw.entries_.insert(fw.entries_.end(), list.begin(), list.end());
     fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (begin << 8) | list.size();
   }
-  fw.num_features_ = kept.size();
+  fw.num_features_ = count;
   return fw;
 }
 

@@ -61,6 +61,13 @@ class FrozenWeights {
     }
   }
   size_t num_features() const { return num_features_; }
+  // True when every class id is below `n` (checked once at load).
+  bool ClassesBelow(size_t n) const {
+    for (uint32_t e : entries_) {
+      if ((e >> 16) >= n) return false;
+    }
+    return true;
+  }
   size_t num_entries() const { return entries_.size(); }
   size_t bytes() const { return slots_.size() * 8 + entries_.size() * 4; }
 
@@ -86,9 +93,10 @@ class PerceptronTrainer {
   void Update(const uint64_t* feats, size_t n, int cls, float delta);
   void Tick() { ++clock_; }
 
-  // Averaged weights, quantised to int16; entries whose quantised weight is 0 are dropped, and
-  // features whose largest |weight| is below `min_abs` (in units of the largest weight) too.
-  FrozenWeights Freeze(double min_abs = 0) const;
+  // Averaged weights, quantised to int16; entries whose quantised weight is 0 are dropped. When
+  // the table would exceed `max_bytes`, the features with the smallest largest-|weight| go
+  // first (magnitude pruning), until it fits.
+  FrozenWeights Freeze(size_t max_bytes = SIZE_MAX) const;
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return keys_.size(); }
 
