@@ -29,6 +29,8 @@ const char kUsage[] =
     "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
     "  explain \"TEXT\"|- [--date D]     show tokens, actors, places, dates, candidate events\n"
     "  actor \"TEXT\" [--date D] | actor --batch FILE [--date D]   resolve actor names\n"
+    "  geo \"TEXT\"|- [--date D]         places found, their resolution and runner-up candidates\n"
+    "  dates \"TEXT\"|- --date D         date expressions, what they resolved to and why\n"
     "  eval plover FILE [--details]     score against PLOVER gold sentences\n"
     "  eval quiet FILE [--categories a,b] [--details]   events per 1,000 sentences in quiet news\n"
     "  version                          print dyad and lexicon versions\n";
@@ -163,6 +165,19 @@ void PrintActors(const dyad::Coder& coder, const std::string& text, const std::s
   std::printf("%s\n", out.c_str());
 }
 
+// `dyad geo` and `dyad dates`: describe one text.
+int CmdDescribe(const Flags& f, bool places) {
+  auto coder = MakeCoder(f);
+  if (!coder.ok()) return Fail(coder.status().ToString());
+  dyad::Article a;
+  a.id = places ? "geo" : "dates";
+  a.date = f.Get("--date");
+  a.text = TextArg(f);
+  auto lines = places ? (*coder)->DescribePlaces(a) : (*coder)->DescribeDates(a);
+  for (const std::string& line : lines) std::printf("%s\n", line.c_str());
+  return 0;
+}
+
 int CmdEval(const Flags& f) {
   if (f.positional.size() != 2 || (f.positional[0] != "plover" && f.positional[0] != "quiet")) {
     return Fail("usage: dyad eval plover|quiet FILE");
@@ -219,6 +234,8 @@ int main(int argc, char** argv) {
   if (cmd == "explain") return CmdExplain(f);
   if (cmd == "actor") return CmdActor(f);
   if (cmd == "eval") return CmdEval(f);
+  if (cmd == "geo") return CmdDescribe(f, true);
+  if (cmd == "dates") return CmdDescribe(f, false);
   if (cmd == "version") {
     auto coder = MakeCoder(f);
     std::printf("dyad %s\n", dyad::Version());

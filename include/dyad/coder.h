@@ -45,6 +45,10 @@ class Coder {
   // and leaves doc partly filled; the caller turns it into an error record.
   virtual Status Code(Document* doc) const = 0;
   virtual Explanation Explain(const Article& article) const = 0;
+  // `dyad geo`: each candidate place name, its resolution and the runner-up candidates with scores.
+  virtual std::vector<std::string> DescribePlaces(const Article& article) const = 0;
+  // `dyad dates`: each date expression, what it resolved to, against which reference and why.
+  virtual std::vector<std::string> DescribeDates(const Article& article) const = 0;
 
   // Fills the JSON Lines record of every event of `doc` into `out`, one line each.
   virtual void AppendJsonl(const Document& doc, std::string* out) const = 0;

@@ -79,6 +79,38 @@ class CoderImpl : public Coder {
     return ex;
   }
 
+  std::vector<std::string> DescribePlaces(const Article& article) const override {
+    Explanation ex = Explain(article);
+    std::vector<std::string> out;
+    if (!places_) return {"no gazetteer loaded (run 'make build')"};
+    char buf[256];
+    for (const geo::PlaceExplanation& p : places_->Explain(ex.doc)) {
+      out.push_back("\"" + std::string(ex.doc.Text(p.span)) + "\" [" + std::to_string(p.span.begin) + "," +
+                    std::to_string(p.span.end) + ") " + (p.accepted ? "PLACE" : "not a place") +
+                    "  evidence: " + (p.evidence_why.empty() ? "none" : p.evidence_why));
+      for (size_t k = 0; k < p.choices.size() && k < 5; ++k) {
+        const geo::PlaceChoice& c = p.choices[k];
+        std::snprintf(buf, sizeof buf, "    %s %s, %s, %s (%.4f, %.4f) geonames %lld  score %.2f  [%s]",
+                      k == 0 ? "->" : "  ", std::string(c.place.name).c_str(),
+                      std::string(c.place.admin1_name).c_str(), std::string(c.place.country).c_str(),
+                      c.place.lat, c.place.lon, static_cast<long long>(c.place.geonames_id), c.score,
+                      c.why.c_str());
+        out.push_back(buf);
+      }
+    }
+    return out;
+  }
+
+  std::vector<std::string> DescribeDates(const Article& article) const override {
+    Explanation ex = Explain(article);
+    Date date = Date::Parse(article.date).value_or(Date{});
+    std::vector<std::string> out;
+    for (const time::DateExplanation& e : dates_.Explain(time::DateContext{date, Date{}}, &ex.doc)) {
+      out.push_back(time::FormatExplanation(e));
+    }
+    return out;
+  }
+
   void AppendJsonl(const Document& doc, std::string* out) const override {
     for (const Event& e : doc.events) store::AppendEventJson(doc, e, ctx_, out);
   }

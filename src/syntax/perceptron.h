@@ -43,8 +43,14 @@ inline uint64_t HashBytes(std::string_view s) {
 
 class FrozenWeights {
  public:
-  // Adds the weights of every feature in [feats, feats + n) to scores[0 .. num_classes).
+  // Adds the weights of every feature in [feats, feats + n) to scores[0 .. num_classes); n must
+  // be at most kMaxBatch. The table is larger than the CPU caches, so lookups are done in three
+  // passes (prefetch the slots, find them and prefetch their weights, add) to overlap the misses.
+  static constexpr size_t kMaxBatch = 128;
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
+    uint32_t found[kMaxBatch];
+    size_t m = 0;
     for (size_t i = 0; i < n; ++i) {
       uint64_t h = feats[i];
       uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;  // 0 marks an empty slot
@@ -53,11 +59,15 @@ class FrozenWeights {
         uint32_t k = static_cast<uint32_t>(slot >> 32);
         if (k == 0) break;
         if (k != key) continue;
-        uint32_t begin = static_cast<uint32_t>(slot) >> 8, count = slot & 0xff;
-        const uint32_t* e = &entries_[begin];
-        for (uint32_t j = 0; j < count; ++j) scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
+        found[m++] = static_cast<uint32_t>(slot);
+        __builtin_prefetch(&entries_[static_cast<uint32_t>(slot) >> 8]);
         break;
       }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t* e = &entries_[found[i] >> 8];
+      uint32_t count = found[i] & 0xff;
+      for (uint32_t j = 0; j < count; ++j) scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
     }
   }
   size_t num_features() const { return num_features_; }

@@ -63,7 +63,8 @@ std::optional<Match> Weekday(const SentenceView& view, uint32_t i, const Anchors
   std::string_view part = view.Lower(end);
   if (part == "morning" || part == "afternoon" || part == "evening" || part == "night") ++end;
   bool future = mod == "next" || IsFutureContext(view, i, end);
-  Match m = Make(i, end, {}, "weekday", future ? AnchorUse::kSpeech : AnchorUse::kReference);
+  bool speech = future || WeekAnchor(a) == a.speech;
+  Match m = Make(i, end, {}, "weekday", speech ? AnchorUse::kSpeech : AnchorUse::kReference);
   m.future = future;
   Date d;
   if (mod == "next")
@@ -101,7 +102,7 @@ std::optional<Match> Weekend(const SentenceView& view, uint32_t i, const Anchors
     sat = NotAfter(OnOrBefore(WeekAnchor(a), 5), a.publication);
   if (w == "last" && WeekAnchor(a).Weekday() >= 5) sat = sat.AddDays(-7);
   Match m = Make(i, at + 1, DateRange{sat, sat.AddDays(1), DatePrecision::kRange}, "weekend",
-                 future ? AnchorUse::kSpeech : AnchorUse::kReference);
+                 future || WeekAnchor(a) == a.speech ? AnchorUse::kSpeech : AnchorUse::kReference);
   m.future = future;
   return m;
 }
