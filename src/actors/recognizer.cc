@@ -479,17 +479,21 @@ class Run {
       bool person = it->rule == "lexicon:person" || it->rule == "title+name" ||
                     (it->rule == "coreference" && !it->plural && it->sector != "");
       if ((plural && it->plural) || (singular && person && !it->plural)) {
-        ActorMention m = *it;
-        m.token_begin = i;
-        m.token_end = i + 1;
-        m.span = doc_->tokens[i].span;
-        m.group = -1;
-        m.rule = "pronoun";
-        doc_->actors.push_back(std::move(m));
+        AddPronoun(*it, i);
         return true;
       }
     }
     return false;
+  }
+
+  // A mention of `antecedent` at the pronoun token i. Copies first: push_back may reallocate.
+  void AddPronoun(ActorMention antecedent, uint32_t i) {
+    antecedent.token_begin = i;
+    antecedent.token_end = i + 1;
+    antecedent.span = doc_->tokens[i].span;
+    antecedent.group = -1;
+    antecedent.rule = "pronoun";
+    doc_->actors.push_back(std::move(antecedent));
   }
 
   // "Hungary has said it will support ...": "it" right after a speech verb (and "that") is the
@@ -506,13 +510,7 @@ class Run {
       bool institution = it->rule == "country" || it->rule.rfind("lexicon:org", 0) == 0 ||
                          it->rule == "capital" || it->rule == "lexicon:metonym";
       if (!institution) return false;
-      ActorMention m = *it;
-      m.token_begin = i;
-      m.token_end = i + 1;
-      m.span = doc_->tokens[i].span;
-      m.group = -1;
-      m.rule = "pronoun";
-      doc_->actors.push_back(std::move(m));
+      AddPronoun(*it, i);
       return true;
     }
     return false;

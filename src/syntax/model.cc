@@ -65,13 +65,14 @@ void TagWith(const FrozenWeights& w, int num_tags, const std::vector<WordInput>&
   ws->tag_features.Prepare(words);
   tags->assign(words.size(), 0);
   uint64_t feats[TagFeatures::kMaxFeatures];
-  ws->scores.resize(num_tags);
+  ws->scores.resize(w.score_size());
   int prev1 = -1, prev2 = -1;
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
     int nf = ws->tag_features.Extract(i, prev1, prev2, feats);
     std::fill(ws->scores.begin(), ws->scores.end(), 0);
     w.Score(feats, nf, ws->scores.data());
-    int best = static_cast<int>(std::max_element(ws->scores.begin(), ws->scores.end()) - ws->scores.begin());
+    int best = static_cast<int>(std::max_element(ws->scores.begin(), ws->scores.begin() + num_tags) -
+                                ws->scores.begin());
     (*tags)[i] = best;
     prev2 = prev1;
     prev1 = best;

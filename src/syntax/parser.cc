@@ -169,16 +169,37 @@ void Parse(const FrozenWeights& weights, const TransitionSystem& ts, const uint6
   ParseState state(n);
   ParserFeatures features(words, tags, n);
   uint64_t feats[ParserFeatures::kMaxFeatures];
-  std::vector<int32_t> scores(ts.num_classes());
+  thread_local std::vector<int32_t> scores;
+  scores.resize(weights.score_size());
+  const int left = 2, right = 2 + ts.num_labels;
   while (!state.Terminal()) {
     int nf = features.Extract(state, feats);
     std::fill(scores.begin(), scores.end(), 0);
     weights.Score(feats, nf, scores.data());
+    // The valid moves, by group (the same as Valid(), without a call per class).
+    int s0 = state.StackAt(0);
+    bool at_root = state.b() == state.n();
     int best = -1;
-    for (int c = 0; c < ts.num_classes(); ++c) {
-      if ((best < 0 || scores[c] > scores[best]) && state.Valid(c, ts)) best = c;
+    auto consider = [&](int c) {
+      if (best < 0 || scores[c] > scores[best]) best = c;
+    };
+    if (!at_root) consider(0);
+    if (s0 >= 0 && state.head(s0) != -1) consider(1);
+    if (s0 >= 0 && state.head(s0) == -1) {
+      if (at_root) {
+        consider(left + ts.root_label);
+      } else {
+        for (int l = 0; l < ts.num_labels; ++l) {
+          if (l != ts.root_label) consider(left + l);
+        }
+      }
     }
-    assert(best >= 0);
+    if (s0 >= 0 && !at_root) {
+      for (int l = 0; l < ts.num_labels; ++l) {
+        if (l != ts.root_label) consider(right + l);
+      }
+    }
+    assert(best >= 0 && state.Valid(best, ts));
     state.Apply(best, ts);
   }
   state.Finish(ts, heads, labels);

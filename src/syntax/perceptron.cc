@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dyad::syntax {
 namespace {
 
@@ -31,27 +35,77 @@ bool ReadVector(const char** p, const char* end, uint64_t n, std::vector<T>* v) 
 
 }  // namespace
 
+void FrozenWeights::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
+  uint32_t found[kMaxBatch];
+  size_t m = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t h = feats[i];
+    uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;  // 0 marks an empty slot
+    for (uint64_t s = h & mask_;; s = (s + 1) & mask_) {
+      uint64_t slot = slots_[s];
+      uint32_t k = static_cast<uint32_t>(slot >> 32);
+      if (k == 0) break;
+      if (k != key) continue;
+      uint32_t v = static_cast<uint32_t>(slot);
+      found[m++] = v;
+      if ((v & 0xff) == kDense) __builtin_prefetch(&dense_[(v >> 8) * stride_]);
+      else __builtin_prefetch(&entries_[v >> 8]);
+      break;
+    }
+  }
+  for (size_t i = 0; i < m; ++i) {
+    uint32_t count = found[i] & 0xff;
+    if (count == kDense) {
+      const int16_t* row = &dense_[(found[i] >> 8) * stride_];
+#if defined(__SSE2__)
+      for (size_t c = 0; c < stride_; c += 8) {
+        __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16);
+        __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
+        __m128i* out = reinterpret_cast<__m128i*>(scores + c);
+        _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), lo));
+        _mm_storeu_si128(out + 1, _mm_add_epi32(_mm_loadu_si128(out + 1), hi));
+      }
+#else
+      for (size_t c = 0; c < stride_; ++c) scores[c] += row[c];
+#endif
+      continue;
+    }
+    const uint32_t* e = &entries_[found[i] >> 8];
+    for (uint32_t j = 0; j < count; ++j) scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
+  }
+}
+
 void FrozenWeights::Write(std::string* out) const {
   AppendPod<uint64_t>(slots_.size(), out);
   AppendPod<uint64_t>(entries_.size(), out);
+  AppendPod<uint64_t>(dense_.size(), out);
+  AppendPod<uint64_t>(stride_, out);
   AppendPod<uint64_t>(num_features_, out);
   out->append(reinterpret_cast<const char*>(slots_.data()), slots_.size() * 8);
   out->append(reinterpret_cast<const char*>(entries_.data()), entries_.size() * 4);
+  out->append(reinterpret_cast<const char*>(dense_.data()), dense_.size() * 2);
 }
 
 Status FrozenWeights::Read(const char** p, const char* end) {
-  uint64_t nslots, nentries, nfeat;
-  if (!ReadPod(p, end, &nslots) || !ReadPod(p, end, &nentries) || !ReadPod(p, end, &nfeat)) {
+  uint64_t nslots, nentries, ndense, stride, nfeat;
+  if (!ReadPod(p, end, &nslots) || !ReadPod(p, end, &nentries) || !ReadPod(p, end, &ndense) ||
+      !ReadPod(p, end, &stride) || !ReadPod(p, end, &nfeat)) {
     return Status::ParseError("truncated weight table header");
   }
   if (nslots == 0 || (nslots & (nslots - 1)) != 0) return Status::ParseError("bad weight table size");
-  if (!ReadVector(p, end, nslots, &slots_) || !ReadVector(p, end, nentries, &entries_)) {
+  if (stride == 0 || stride % 8 != 0 || stride > 4096) return Status::ParseError("bad weight row size");
+  if (!ReadVector(p, end, nslots, &slots_) || !ReadVector(p, end, nentries, &entries_) ||
+      !ReadVector(p, end, ndense, &dense_)) {
     return Status::ParseError("truncated weight table");
   }
+  stride_ = stride;
   for (uint64_t s : slots_) {
     if (s == 0) continue;
     uint64_t begin = static_cast<uint32_t>(s) >> 8, count = s & 0xff;
-    if (begin + count > entries_.size()) return Status::ParseError("weight table entry out of range");
+    bool ok = count == kDense ? (begin + 1) * stride_ <= dense_.size() : begin + count <= entries_.size();
+    if (!ok) return Status::ParseError("weight table entry out of range");
   }
   mask_ = nslots - 1;
   num_features_ = nfeat;
@@ -137,7 +191,6 @@ FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
       list.push_back(static_cast<uint32_t>(cls) << 16 | (static_cast<uint32_t>(static_cast<int16_t>(q)) & 0xffff));
     }
     if (list.empty()) continue;
-    if (list.size() > 255) list.resize(255);
     std::sort(list.begin(), list.end());
     kept.emplace_back(keys_[f], std::move(list));
   }
@@ -159,16 +212,21 @@ FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
     while (s < n * 3 / 2 + 1) s *= 2;
     return s;
   };
-  size_t count = 0, entries = 0;
+  size_t stride = (static_cast<size_t>(num_classes_) + 7) / 8 * 8;
+  auto dense = [&](size_t i) { return kept[i].second.size() * 4 >= static_cast<size_t>(num_classes_); };
+  size_t count = 0, entries = 0, rows = 0;
   for (size_t i : order) {
-    size_t e = entries + kept[i].second.size();
-    if (e >= (1u << 24) || slots_for(count + 1) * 8 + e * 4 > max_bytes) break;
+    size_t e = entries + (dense(i) ? 0 : kept[i].second.size());
+    size_t r = rows + (dense(i) ? 1 : 0);
+    if (e >= (1u << 24) || r >= (1u << 24) || slots_for(count + 1) * 8 + e * 4 + r * stride * 2 > max_bytes) break;
     entries = e;
+    rows = r;
     ++count;
   }
   std::vector<size_t> chosen(order.begin(), order.begin() + static_cast<ptrdiff_t>(count));
   std::sort(chosen.begin(), chosen.end());  // back to key-insertion order: a stable layout
   FrozenWeights fw;
+  fw.stride_ = stride;
   size_t nslots = slots_for(count);
   fw.slots_.assign(nslots, 0);
   fw.mask_ = nslots - 1;
@@ -177,6 +235,13 @@ FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
     uint64_t s = key & fw.mask_;
     uint32_t k = static_cast<uint32_t>(key >> 32) | 1u;
     while (fw.slots_[s] != 0) s = (s + 1) & fw.mask_;
+    if (dense(i)) {
+      uint64_t row = fw.dense_.size() / stride;
+      fw.dense_.resize(fw.dense_.size() + stride, 0);
+      for (uint32_t e : list) fw.dense_[row * stride + (e >> 16)] = static_cast<int16_t>(e & 0xffff);
+      fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (row << 8) | kDense;
+      continue;
+    }
     uint64_t begin = fw.entries_.size();
     fw.entries_.insert(fw.entries_.end(), list.begin(), list.end());
     fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (begin << 8) | list.size();

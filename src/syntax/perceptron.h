@@ -43,43 +43,24 @@ inline uint64_t HashBytes(std::string_view s) {
 
 class FrozenWeights {
  public:
-  // Adds the weights of every feature in [feats, feats + n) to scores[0 .. num_classes); n must
-  // be at most kMaxBatch. The table is larger than the CPU caches, so lookups are done in three
-  // passes (prefetch the slots, find them and prefetch their weights, add) to overlap the misses.
+  // Adds the weights of every feature in [feats, feats + n) to scores[0 .. score_size());
+  // n <= kMaxBatch. The table is larger than the CPU caches, so lookups run in three passes
+  // (prefetch the slots; find them and prefetch their weights; add) to overlap the misses.
+  // Features with weights for many classes (tag-only templates) keep a dense int16 row.
   static constexpr size_t kMaxBatch = 128;
-  void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
-    uint32_t found[kMaxBatch];
-    size_t m = 0;
-    for (size_t i = 0; i < n; ++i) {
-      uint64_t h = feats[i];
-      uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;  // 0 marks an empty slot
-      for (uint64_t s = h & mask_;; s = (s + 1) & mask_) {
-        uint64_t slot = slots_[s];
-        uint32_t k = static_cast<uint32_t>(slot >> 32);
-        if (k == 0) break;
-        if (k != key) continue;
-        found[m++] = static_cast<uint32_t>(slot);
-        __builtin_prefetch(&entries_[static_cast<uint32_t>(slot) >> 8]);
-        break;
-      }
-    }
-    for (size_t i = 0; i < m; ++i) {
-      const uint32_t* e = &entries_[found[i] >> 8];
-      uint32_t count = found[i] & 0xff;
-      for (uint32_t j = 0; j < count; ++j) scores[e[j] >> 16] += static_cast<int16_t>(e[j] & 0xffff);
-    }
-  }
+  void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+  // Length of the score array Score() writes: the class count rounded up to 8.
+  size_t score_size() const { return stride_; }
   size_t num_features() const { return num_features_; }
   // True when every class id is below `n` (checked once at load).
   bool ClassesBelow(size_t n) const {
     for (uint32_t e : entries_) {
       if ((e >> 16) >= n) return false;
     }
-    return true;
+    return stride_ >= n && stride_ <= n + 8;
   }
   size_t num_entries() const { return entries_.size(); }
-  size_t bytes() const { return slots_.size() * 8 + entries_.size() * 4; }
+  size_t bytes() const { return slots_.size() * 8 + entries_.size() * 4 + dense_.size() * 2; }
 
   void Write(std::string* out) const;
   // Reads what Write wrote from [*p, end); advances *p.
@@ -88,8 +69,11 @@ class FrozenWeights {
  private:
   friend class PerceptronTrainer;
   uint64_t mask_ = 0;
-  std::vector<uint64_t> slots_{0};  // key32 << 32 | begin24 << 8 | count8
+  static constexpr uint32_t kDense = 0xff;  // count value of a slot whose row is dense
+  std::vector<uint64_t> slots_{0};  // key32 << 32 | begin24 << 8 | count8 (kDense: begin = row)
   std::vector<uint32_t> entries_;   // class << 16 | uint16(weight)
+  std::vector<int16_t> dense_;      // rows of stride_ weights
+  size_t stride_ = 8;
   size_t num_features_ = 0;
 };
 
