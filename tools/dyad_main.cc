@@ -14,6 +14,7 @@
 #include "common/json_writer.h"
 #include "dyad/coder.h"
 #include "ingest/reader.h"
+#include "pipeline/eval_geo.h"
 #include "pipeline/eval_plover.h"
 #include "pipeline/eval_quiet.h"
 #include "pipeline/code_run.h"
@@ -33,6 +34,7 @@ const char kUsage[] =
     "  dates \"TEXT\"|- --date D         date expressions, what they resolved to and why\n"
     "  eval plover FILE [--details]     score against PLOVER gold sentences\n"
     "  eval quiet FILE [--categories a,b] [--details]   events per 1,000 sentences in quiet news\n"
+    "  eval geo FILE [--details]        place resolution on tests/geo/geo_eval.tsv\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {
@@ -179,11 +181,19 @@ int CmdDescribe(const Flags& f, bool places) {
 }
 
 int CmdEval(const Flags& f) {
-  if (f.positional.size() != 2 || (f.positional[0] != "plover" && f.positional[0] != "quiet")) {
-    return Fail("usage: dyad eval plover|quiet FILE");
+  if (f.positional.size() != 2 ||
+      (f.positional[0] != "plover" && f.positional[0] != "quiet" && f.positional[0] != "geo")) {
+    return Fail("usage: dyad eval plover|quiet|geo FILE");
   }
   auto coder = MakeCoder(f);
   if (!coder.ok()) return Fail(coder.status().ToString());
+  if (f.positional[0] == "geo") {
+    auto scores = dyad::pipeline::EvaluateGeo(**coder, f.positional[1]);
+    if (!scores.ok()) return Fail(scores.status().ToString());
+    if (f.On("--details")) for (const std::string& d : scores->details) std::printf("%s\n", d.c_str());
+    std::fputs(scores->Format().c_str(), stdout);
+    return 0;
+  }
   if (f.positional[0] == "quiet") {
     std::set<std::string> cats;
     std::string list = f.Get("--categories");

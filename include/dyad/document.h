@@ -31,12 +31,16 @@ struct Article {
   std::string text;
   std::string publisher;
   std::string url;
+  // The id of an earlier article in the same run that this one nearly copies (a republished wire
+  // story; ingest/dedup.h), or "": its events are mentions, not independent reports.
+  std::string duplicate_of;
 };
 
 // A stretch of `article.text` that survived cleaning (one paragraph or line).
 struct Segment {
   Span span;
-  bool is_title = false;  // the headline (kept for context, not coded)
+  bool is_title = false;     // the headline (kept for context, not coded)
+  bool is_dateline = false;  // "KABUL, Aug 10 (Reuters) -": place and date of the report
 };
 
 // Coarse token shape flags, set by the tokenizer.

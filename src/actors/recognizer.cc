@@ -643,7 +643,11 @@ void InferArticleCountry(Document* doc) {
 void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();
   Run run(lexicon_, date, doc);
-  for (const Sentence& s : doc->sentences) run.Sentence(s);
+  for (const Sentence& s : doc->sentences) {
+    // A dateline names where the report was filed, not an actor ("KABUL, Aug 10 (Reuters) -").
+    if (s.segment < doc->segments.size() && doc->segments[s.segment].is_dateline) continue;
+    run.Sentence(s);
+  }
   ResolveOrganisationNouns(doc);
   run.LinkCompounds();
 }

@@ -597,7 +597,11 @@ void EventCoder::Code(const std::vector<SentenceTime>& times, const CountryPlace
                       Document* doc, std::vector<TraceLine>* trace) const {
   doc->events.clear();
   SentenceCoder coder(lexicon_, options_, times, country_place, doc, trace);
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) coder.Run(s);
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sent = doc->sentences[s];
+    if (sent.segment < doc->segments.size() && doc->segments[sent.segment].is_dateline) continue;
+    coder.Run(s);
+  }
   HarmonizeCodes(doc);
 }
 

@@ -236,6 +236,7 @@ std::vector<PlaceCandidate> FindPlaceCandidates(const Document& doc, const Gazet
       PlaceCandidate c = LongestMatch(doc, gaz, in_actor, i, sent.token_end);
       if (c.end == i || (c.end == i + 1 && IsNonPlaceWord(t.lower))) { ++i; continue; }
       c.sentence = s;
+      c.dateline = sent.segment < doc.segments.size() && doc.segments[sent.segment].is_dateline;
       i = c.end;
       out.push_back(std::move(c));
     }

@@ -36,6 +36,7 @@ struct PlaceCandidate {
   bool speech_after = false;  // "X said"
   bool larger_name = false;   // "X University", "Michael X": part of a longer proper name
   bool common_start = false;  // sentence-initial and tagged as a common word
+  bool dateline = false;      // in the article's dateline ("ADEN, Feb 9 (Reuters) -")
   int32_t list = -1;          // first candidate of the list ("X, Y and Z") this one belongs to
 
   double evidence = 0;

@@ -22,6 +22,7 @@ constexpr Weight kApposition{2.0, "apposition"};
 constexpr Weight kQualified{2.0, "qualified"};
 constexpr Weight kWellKnown{1.0, "well-known"};
 constexpr Weight kList{1.0, "list"};
+constexpr Weight kDateline{3.0, "dateline"};
 constexpr Weight kTitle{-3.0, "title-before"};
 constexpr Weight kSpeech{-1.5, "speech-after"};
 constexpr Weight kLargerName{-1.5, "larger-name"};
@@ -60,6 +61,7 @@ void WeighOne(const Gazetteer& gaz, PlaceCandidate* c) {
   if (c->speech_after) Add(kSpeech, c);
   if (c->larger_name) Add(kLargerName, c);
   if (c->common_start) Add(kCommonStart, c);
+  if (c->dateline) Add(kDateline, c);
   c->accepted = c->evidence >= kAcceptAt;
 }
 

@@ -249,7 +249,12 @@ void Cleaner::BuildSegments() {
     if (!line.is_title && first_body) {
       first_body = false;
       result_.dateline = FindDateline(text_, line.span);
-      if (result_.dateline.found()) seg.span.begin = result_.dateline.whole.end;
+      if (result_.dateline.found()) {
+        seg.span.begin = result_.dateline.whole.end;
+        // The dateline is its own segment, so its place and date are read but never coded.
+        Segment dl{result_.dateline.whole, false, true};
+        result_.segments.push_back(dl);
+      }
     }
     result_.segments.push_back(seg);
   }

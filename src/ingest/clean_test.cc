@@ -77,11 +77,11 @@ const std::vector<CleanCase>& CleanCases() {
        {}},
       {"dateline", "Talks resume in Doha",
        "Talks resume in Doha\n\nDOHA, Aug 12 (Reuters) - Negotiators resumed talks on Thursday.\n",
-       {"T|Talks resume in Doha", "Negotiators resumed talks on Thursday."}, {}},
+       {"T|Talks resume in Doha", "D|DOHA, Aug 12 (Reuters) - ", "Negotiators resumed talks on Thursday."}, {}},
       {"overview_example_in_clean_h", "Taliban take Kunduz",
        "Taliban take Kunduz\nTaliban take Kunduz\n\nKUNDUZ (Reuters) - The Taliban took the city.\n\n"
        "Read more: Ghani flies to Mazar",
-       {"T|Taliban take Kunduz", "The Taliban took the city."},
+       {"T|Taliban take Kunduz", "D|KUNDUZ (Reuters) - ", "The Taliban took the city."},
        {"title-repeat|Taliban take Kunduz", "related-link|Read more: Ghani flies to Mazar"}},
       {"hard_wrapped_paragraph", "",
        "The two delegations met for three hours at the\r\nforeign ministry and agreed to meet again next\r\n"
@@ -111,7 +111,7 @@ TEST_P(CleanTest, SegmentsAndDrops) {
   std::vector<std::string> kept, dropped;
   for (const Segment& s : result.segments) {
     ASSERT_LE(s.span.end, c.text.size());
-    kept.push_back((s.is_title ? "T|" : "") + Cut(c.text, s.span));
+    kept.push_back((s.is_title ? "T|" : s.is_dateline ? "D|" : "") + Cut(c.text, s.span));
   }
   for (const DroppedLine& d : result.dropped) dropped.push_back(DropReasonName(d.reason) + ("|" + Cut(c.text, d.span)));
   EXPECT_EQ(kept, c.kept);
@@ -127,8 +127,9 @@ TEST(Clean, DatelineRecordedAndSegmentStartsAfterIt) {
   doc.article.text = "Talks resume\n\nDOHA, Aug 12 (Reuters) - Negotiators met.\n\nThey will meet again.";
   CleanResult detail;
   ASSERT_TRUE(Clean(&doc, &detail).ok());
-  ASSERT_EQ(doc.segments.size(), 3u);
-  EXPECT_EQ(doc.Text(doc.segments[1].span), "Negotiators met.");
+  ASSERT_EQ(doc.segments.size(), 4u);  // title, dateline, two paragraphs
+  EXPECT_TRUE(doc.segments[1].is_dateline);
+  EXPECT_EQ(doc.Text(doc.segments[2].span), "Negotiators met.");
   ASSERT_TRUE(detail.dateline.found());
   EXPECT_EQ(doc.Text(detail.dateline.place), "DOHA");
   EXPECT_EQ(doc.Text(detail.dateline.date), "Aug 12");

@@ -58,13 +58,24 @@ TEST(ActorLexiconTest, CaseRulesAndLongestMatch) {
   }
 }
 
-TEST(ActorLexiconTest, DateRangeFiltersPersons) {
+TEST(ActorLexiconTest, DateRangeChoosesTheNearestRole) {
   std::vector<Diagnostic> diags;
-  auto lex = ActorLexicon::FromText(kActors, &diags);
+  auto lex = ActorLexicon::FromText(
+      "person\tUSAGOV\tJoe Biden\tcountry=USA\tsector=GOV\trole=President\tfrom=2021-01-20\n"
+      "person\tUSAGOV\tJoe Biden\tcountry=USA\tsector=GOV\trole=Vice_President\tfrom=2009-01-20\tto=2017-01-20\n"
+      "person\tUSALEG\tJoe Biden\tcountry=USA\tsector=LEG\trole=Senator\tfrom=1973-01-03\tto=2009-01-15\n",
+      &diags);
   Document doc = text::MakeDocument("Joe Biden spoke");
-  std::vector<ActorMatch> m;
-  lex->MatchesAt(doc, 0, 3, Date{2019, 1, 1}, &m);
-  EXPECT_TRUE(m.empty());
+  auto role_on = [&](Date d) {
+    std::vector<ActorMatch> m;
+    lex->MatchesAt(doc, 0, 3, d, &m);
+    return m.size() == 1 ? m[0].entry->role : "?";
+  };
+  EXPECT_EQ(role_on(Date{2022, 1, 1}), "President");
+  EXPECT_EQ(role_on(Date{2005, 1, 1}), "Senator");
+  // Between roles or before the first: the nearest role period.
+  EXPECT_EQ(role_on(Date{2018, 6, 1}), "Vice President");
+  EXPECT_EQ(role_on(Date{1960, 1, 1}), "Senator");
   std::vector<const ActorEntry*> people;
   lex->PersonsBySurname("biden", Date{2022, 5, 1}, &people);
   EXPECT_EQ(people.size(), 1u);
