@@ -17,7 +17,10 @@
 #include "pipeline/eval_geo.h"
 #include "pipeline/eval_plover.h"
 #include "pipeline/eval_quiet.h"
+#include "lexicon/lexicon_cli.h"
+#include "pipeline/actor_eval.h"
 #include "pipeline/code_run.h"
+#include "pipeline/lexicon_gaps.h"
 #include "pipeline/summary.h"
 
 namespace {
@@ -35,6 +38,9 @@ const char kUsage[] =
     "  eval plover FILE [--details]     score against PLOVER gold sentences\n"
     "  eval quiet FILE [--categories a,b] [--details]   events per 1,000 sentences in quiet news\n"
     "  eval geo FILE [--details]        place resolution on tests/geo/geo_eval.tsv\n"
+    "  eval actors FILE [--details]     actor strings with expected country and sector\n"
+    "  lexicon import --from petrarch DIR -o OUTDIR   convert PETRARCH/TABARI actor dictionaries\n"
+    "  lexicon gaps CORPUS... [--min-count N] [--top N] [-o OUT.tsv]   unresolved people and organisations\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {
@@ -52,7 +58,7 @@ struct Flags {
 Flags ParseFlags(int argc, char** argv, int start) {
   static const char* kValued[] = {"-o", "--format", "--date", "--input-format", "--errors",
                                   "--max-article-bytes", "--max-sentence-tokens", "--actors",
-                                  "--batch", "--data", "--gazetteer", "--categories", "-j"};
+                                  "--batch", "--data", "--gazetteer", "--categories", "-j", "--from", "--min-count", "--top"};
   Flags f;
   for (int i = start; i < argc; ++i) {
     std::string a = argv[i];
@@ -182,11 +188,13 @@ int CmdDescribe(const Flags& f, bool places) {
 
 int CmdEval(const Flags& f) {
   if (f.positional.size() != 2 ||
-      (f.positional[0] != "plover" && f.positional[0] != "quiet" && f.positional[0] != "geo")) {
-    return Fail("usage: dyad eval plover|quiet|geo FILE");
+      (f.positional[0] != "plover" && f.positional[0] != "quiet" && f.positional[0] != "geo" &&
+       f.positional[0] != "actors")) {
+    return Fail("usage: dyad eval plover|quiet|geo|actors FILE");
   }
   auto coder = MakeCoder(f);
   if (!coder.ok()) return Fail(coder.status().ToString());
+  if (f.positional[0] == "actors") return dyad::pipeline::RunEvalActors(**coder, f.positional[1], f.On("--details"));
   if (f.positional[0] == "geo") {
     auto scores = dyad::pipeline::EvaluateGeo(**coder, f.positional[1]);
     if (!scores.ok()) return Fail(scores.status().ToString());
@@ -245,6 +253,12 @@ int main(int argc, char** argv) {
   if (cmd == "actor") return CmdActor(f);
   if (cmd == "eval") return CmdEval(f);
   if (cmd == "geo") return CmdDescribe(f, true);
+  if (cmd == "lexicon" && argc > 2 && std::string(argv[2]) == "import") return dyad::lexicon::RunLexiconImport(argc, argv);
+  if (cmd == "lexicon" && argc > 2 && std::string(argv[2]) == "gaps") {
+    auto coder = MakeCoder(f);
+    if (!coder.ok()) return Fail(coder.status().ToString());
+    return dyad::pipeline::RunLexiconGaps(**coder, argc, argv);
+  }
   if (cmd == "dates") return CmdDescribe(f, false);
   if (cmd == "version") {
     auto coder = MakeCoder(f);

@@ -407,7 +407,24 @@ class SentenceCoder {
         k = b + 1;
       }
     }
-    return CountryLocation(m, clause, verbal);
+    if (int32_t p = CountryLocation(m, clause, verbal); p >= 0) return p;
+    return verbal ? -1 : DatelinePlace();
+  }
+
+  // The town of the article's dateline: where the report was filed, the last resort for where a
+  // material act took place.
+  int32_t DatelinePlace() const {
+    for (size_t p = 0; p < doc_->places.size(); ++p) {
+      const PlaceMention& pl = doc_->places[p];
+      for (const Sentence& s : doc_->sentences) {
+        if (pl.token_begin < s.token_begin || pl.token_begin >= s.token_end) continue;
+        if (s.segment < doc_->segments.size() && doc_->segments[s.segment].is_dateline &&
+            pl.precision == "city") {
+          return static_cast<int32_t>(p);
+        }
+      }
+    }
+    return -1;
   }
 
   // "met the delegation in Pretoria": between the trigger and the preposition stand only the

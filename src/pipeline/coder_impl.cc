@@ -27,6 +27,18 @@
 namespace dyad {
 namespace {
 
+// The day-precision date written in the article's dateline segment, or an unset Date.
+Date DatelineDate(const Document& doc) {
+  for (const DateMention& d : doc.dates) {
+    if (d.range.precision != DatePrecision::kDay) continue;
+    for (const Sentence& s : doc.sentences) {
+      if (d.token_begin < s.token_begin || d.token_begin >= s.token_end) continue;
+      if (s.segment < doc.segments.size() && doc.segments[s.segment].is_dateline) return d.range.from;
+    }
+  }
+  return Date{};
+}
+
 class CoderImpl : public Coder {
  public:
   Status Init(const CoderConfig& config) {
@@ -138,6 +150,8 @@ class CoderImpl : public Coder {
     if (places_) places_->Resolve(doc);
     actors::InferArticleCountry(doc);
     time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
+    // "KABUL, Aug 10 (Reuters) -": the dateline's date anchors the narrative.
+    if (Date dl = DatelineDate(*doc); dl.valid()) timeline = dates_.Resolve(time::DateContext{date, dl}, doc);
     std::vector<events::SentenceTime> times(doc->sentences.size());
     for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
       const time::SentenceReference& r = timeline.ReferenceFor(s);

@@ -47,6 +47,24 @@ bool IsFunctionTag(const std::string& t) {
 
 bool HasSector(const ActorMention& m) { return !m.sector.empty(); }
 
+// A role mention without a name ("the army spokesman", "Sudanese police"): the kind of mention a
+// name stands in apposition with or after.
+bool IsRole(const ActorMention& m) {
+  return HasSector(m) && m.rule.find("agent") != std::string::npos;
+}
+
+// Apposition also accepts an organisation's role ("Ali Musa, the Sudanese army spokesman,").
+bool IsRoleOrOrg(const ActorMention& m) {
+  return IsRole(m) || (HasSector(m) && m.rule.rfind("lexicon:org", 0) == 0);
+}
+
+bool IsCalendarWord(std::string_view w) {
+  return IsOneOf(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+}
+
 std::string OneLine(std::string_view s) {
   std::string out;
   for (char c : s) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
@@ -166,7 +184,8 @@ void GapCollector::Add(const Document& doc) {
     }
     for (uint32_t i = s.token_begin; i < s.token_end;) {
       const Token& t = doc.tokens[i];
-      if (!t.Is(kTokCapitalized) || t.Is(kTokPunct) || !scan.Free(i) || IsFunctionTag(t.tag)) {
+      if (!t.Is(kTokCapitalized) || t.Is(kTokPunct) || !scan.Free(i) || IsFunctionTag(t.tag) ||
+          IsCalendarWord(t.lower)) {
         ++i;
         continue;
       }
@@ -174,8 +193,15 @@ void GapCollector::Add(const Document& doc) {
       while (e < s.token_end && e - i < 6) {
         const Token& u = doc.tokens[e];
         bool next_cap = e + 1 < s.token_end && doc.tokens[e + 1].Is(kTokCapitalized) && scan.Free(e + 1);
-        if (u.Is(kTokCapitalized) && !u.Is(kTokPunct) && scan.Free(e)) { ++e; continue; }
+        if (u.Is(kTokCapitalized) && !u.Is(kTokPunct) && scan.Free(e) && !IsCalendarWord(u.lower)) { ++e; continue; }
         if ((IsNameParticle(u.lower) || u.lower == "-") && next_cap) { ++e; continue; }
+        // "Ban Ki-moon": a hyphenated lower-case part written without spaces.
+        if (u.lower == "-" && e + 1 < s.token_end && doc.tokens[e - 1].span.end == u.span.begin &&
+            doc.tokens[e + 1].span.begin == u.span.end && !doc.tokens[e + 1].Is(kTokPunct) &&
+            scan.Free(e + 1)) {
+          e += 2;
+          continue;
+        }
         break;
       }
       uint32_t b = i;
@@ -184,19 +210,20 @@ void GapCollector::Add(const Document& doc) {
       bool org = IsOrgWord(doc.tokens[e - 1].lower) || (e - b == 1 && doc.tokens[b].Is(kTokAllCaps));
       std::vector<std::string> cues;
       const ActorMention* cue_m = nullptr;
-      if (const ActorMention* before = scan.EndingBefore(b); before && HasSector(*before)) {
+      // A single capitalised word opening a sentence ("However", "Instead") is no name.
+      if (e - b == 1 && doc.tokens[b].Is(kTokSentStart) && surname_of.count(doc.tokens[b].lower) == 0) continue;
+      if (const ActorMention* before = scan.EndingBefore(b); before && IsRole(*before)) {
         cues.push_back("title");
         cue_m = before;
       }
       if (e + 1 < s.token_end && (doc.tokens[e].lower == "," || doc.tokens[e].lower == "(")) {
-        if (const ActorMention* after = scan.StartingWithin(e + 1, s.token_end, 3); after && HasSector(*after)) {
+        if (const ActorMention* after = scan.StartingWithin(e + 1, s.token_end, 3); after && IsRoleOrOrg(*after)) {
           cues.push_back("appos");
           if (!cue_m) cue_m = after;
         }
       }
       if (b >= 2 && doc.tokens[b - 1].lower == ",") {
-        if (const ActorMention* before = scan.EndingBefore(b - 1); before && HasSector(*before) &&
-            before->rule.find("agent") != std::string::npos) {
+        if (const ActorMention* before = scan.EndingBefore(b - 1); before && IsRoleOrOrg(*before)) {
           cues.push_back("appos");
           if (!cue_m) cue_m = before;
         }
@@ -204,11 +231,6 @@ void GapCollector::Add(const Document& doc) {
       if (e < s.token_end && IsSpeechVerb(doc.tokens[e].lower)) cues.push_back("said");
       if (org && IsOrgWord(doc.tokens[e - 1].lower)) cues.push_back("org-word");
       if (cues.empty()) continue;
-      // A lone capitalised word at the start of a sentence with only a "said" cue is too weak.
-      if (e - b == 1 && doc.tokens[b].Is(kTokSentStart) && cues.size() == 1 && cues[0] == "said" &&
-          surname_of.count(doc.tokens[b].lower) == 0) {
-        continue;
-      }
       record(name, org ? "org" : "person", cue_m, cues, s, b, e);
     }
   }
