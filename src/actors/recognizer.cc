@@ -38,6 +38,7 @@ struct Chunk {
   std::vector<std::string> acronyms;
   bool has_agent = false;
   bool registered = false;  // resolved from the article's registry
+  bool possessive = false;  // "Chile's ...": the country owns what follows
   bool empty() const { return end == begin; }
 };
 
@@ -224,7 +225,28 @@ class Run {
         (!c->registered || (reg_hit_ && !reg_hit_->person))) return ReadName(i, s.token_end, c);
     // Connectors inside a chunk.
     const std::string& w = t.lower;
-    if ((w == "'s" || w == "’s") && (c->country_name || c->org) && !c->has_agent) return 1;
+    if ((w == "'s" || w == "’s") && (c->country_name || c->org) && !c->has_agent) {
+      c->possessive = true;
+      return 1;
+    }
+    // "Kenya's current interior minister": adjectives between a country and its role noun.
+    if (!c->country.empty() && !c->has_agent && !c->org && !t.Is(kTokCapitalized) &&
+        (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN")) {
+      for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
+        matches.clear();
+        lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
+        for (const ActorMatch& m : matches) {
+          if (m.entry->kind == ActorKind::kAgent) return j - i;
+        }
+        if (doc_->tokens[j].tag != "JJ" && doc_->tokens[j].tag != "NN") break;
+      }
+    }
+    // "a Somalia-based paramilitary group": where a group is based gives its country
+    // ("US-backed", "Saudi-led" name a supporter instead, and end the chunk).
+    if (w == "-" && !c->country.empty() && !c->has_agent && i + 1 < s.token_end &&
+        doc_->tokens[i + 1].lower == "based") {
+      return 2;
+    }
     if (w == "(" && i + 2 < s.token_end && doc_->tokens[i + 1].Is(kTokAllCaps) &&
         doc_->tokens[i + 2].lower == ")") {
       c->acronyms.push_back(std::string(doc_->TokenText(i + 1)));
@@ -271,7 +293,8 @@ class Run {
           return m.length;
         }
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
-        c->sector = e.sector;
+        // "Deputy Minister of Defense Colonel-General X": the office, not the rank that follows.
+        if (!(e.title && c->has_agent && !c->sector.empty())) c->sector = e.sector;
         c->has_agent = true;
         c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
@@ -414,6 +437,12 @@ class Run {
       m.country = c->country; m.sector = c->sector; m.code = c->country + c->sector;
       m.name = c->person_name;
       m.rule = "title+name";
+    } else if (c->org && c->possessive && !c->country.empty() && c->org->country != c->country &&
+               !c->org->sector.empty()) {
+      // "Chile's Defense Department": the possessive country with the institution's role.
+      m.country = c->country; m.sector = c->org->sector; m.code = m.country + m.sector;
+      m.name = std::string(doc_->Text(m.span));
+      m.rule = "country+institution";
     } else if (c->org) {
       const ActorEntry& e = *c->org;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
@@ -438,8 +467,28 @@ class Run {
       return;  // an honorific with nothing after it
     }
     if (m.code.empty() && m.sector.empty()) return;
+    MarkFormer(&m);
     Register(*c, m);
     doc_->actors.push_back(std::move(m));
+  }
+
+  // "former President X", "a former White House official": out of office, CAMEO's elite (ELI).
+  void MarkFormer(ActorMention* m) const {
+    uint32_t b = m->token_begin;
+    bool former = false;
+    for (uint32_t k = b, n = 0; k > 0 && n < 2; --k, ++n) {
+      const std::string& w = doc_->tokens[k - 1].lower;
+      if (w == "former" || w == "ex") { former = true; break; }
+      if (w != "a" && w != "the" && w != "-") break;
+    }
+    if (!former || m->sector.empty() || m->sector == "ELI") return;
+    if (m->sector != "GOV" && m->sector != "MIL" && m->sector != "LEG" && m->sector != "JUD" &&
+        m->sector != "SPY" && m->sector != "COP") {
+      return;
+    }
+    m->sector = "ELI";
+    m->code = m->country + "ELI";
+    m->rule += "+former";
   }
 
   // "US-led", "Iran-backed": a name that only modifies what follows.
@@ -630,6 +679,18 @@ void InferArticleCountry(Document* doc) {
     if (n > best_n) { best = c; best_n = n; }
   }
   if (best.empty() || best_n < 2 || 2 * best_n < total) return;  // no country dominates
+  // "Shanghai authorities", "Kano State government": a place just before a role gives its country.
+  for (ActorMention& m : doc->actors) {
+    if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
+    for (const PlaceMention& p : doc->places) {
+      if (p.token_end == m.token_begin && !p.country.empty() &&
+          doc->tokens[p.token_begin].Is(kTokCapitalized)) {
+        m.country = p.country;
+        m.code = p.country + m.sector;
+        m.rule += "+place-modifier";
+      }
+    }
+  }
   for (ActorMention& m : doc->actors) {
     if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
     if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
