@@ -60,6 +60,13 @@ TEST(ActorRecognizerTest, Table) {
       {"Nairobi protested. He flew to Nairobi.", {"KENGOV"}},
       // demonym
       {"Kenyans voted.", {"KENCVL"}},
+      // adjectives between a country and its role; "former" officials are elites
+      {"Kenya's new foreign minister spoke.", {"KENGOV"}},
+      {"A former Kenyan foreign minister spoke.", {"KENELI"}},
+      // where a group is based gives its country; who backs it does not
+      {"Somalia-based militants attacked.", {"SOMINS"}},
+      // a place name after a title starts a person's name
+      {"Foreign Minister Nairobi Otieno spoke.", {"GOV"}},
   };
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
 }
