@@ -549,7 +549,16 @@ class Run {
   // speaker, when the speaker is a country or an organisation.
   bool ItAfterSpeech(uint32_t i, const dyad::Sentence& s) {
     uint32_t k = i;
-    if (k > s.token_begin && doc_->tokens[k - 1].lower == "that") --k;
+    // Skip "that" and a time phrase: "said on Monday it", "said today that it".
+    for (uint32_t n = 0; k > s.token_begin && n < 4; ++n) {
+      const Token& p = doc_->tokens[k - 1];
+      static const char* kSkip[] = {"that", "on", "today", "yesterday", "tonight", "monday", "tuesday",
+                                    "wednesday", "thursday", "friday", "saturday", "sunday", ","};
+      bool skip = false;
+      for (const char* w : kSkip) skip = skip || p.lower == w;
+      if (!skip) break;
+      --k;
+    }
     if (k == s.token_begin) return false;
     const Token& v = doc_->tokens[k - 1];
     if (v.lemma != "say" && v.lemma != "announce" && v.lemma != "state" && v.lemma != "declare") return false;

@@ -17,11 +17,12 @@ std::string Root(const std::string& code) { return code.substr(0, 2); }
 bool IsCooperativeRoot(const std::string& r) { return r == "03" || r == "04" || r == "05" || r == "06"; }
 
 // CAMEO codes an announced future act as the intent to act ("will provide aid" is 033, "will
-// attack" 138): cooperative roots map to 03x, coercive and violent ones to 13x.
+// attack" 138): cooperative roots map to 03x, violent ones to 13x. An announced sanction or ban
+// (16, 17) is itself the act and keeps its code.
 std::string IntentCodeFor(const std::string& code) {
   static const std::pair<const char*, const char*> kMap[] = {
       {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
-      {"16", "131"}, {"17", "137"}, {"18", "1383"}, {"19", "138"}, {"20", "138"}};
+      {"18", "1383"}, {"19", "138"}, {"20", "138"}};
   if (code.rfind("045", 0) == 0) return "039";
   if (code.rfind("046", 0) == 0) return "036";
   for (const auto& [root, intent] : kMap) {
@@ -36,6 +37,23 @@ std::string CivilianViolence(const std::string& code, const ActorMention& source
   if (source.sector != "CVL") return code;
   std::string r = code.substr(0, 2);
   return r == "17" || r == "19" ? "145" : code;
+}
+
+// CAMEO's 19 is fighting between forces; killing named people or attacking civilians is
+// unconventional violence (18): a person as target -> 186 (assassinate), civilians or refugees
+// attacked by a non-state group -> 180.
+std::string UnconventionalViolence(const std::string& code, const ActorMention& source,
+                                   const ActorMention& target) {
+  if (code != "190" && code != "193") return code;
+  bool person = target.rule == "lexicon:person" || target.rule.rfind("title+name", 0) == 0;
+  if (person && (source.sector == "INS" || source.sector == "REB" || source.sector == "UAF" ||
+                 source.sector == "IMG" || source.sector == "CRM" || source.sector == "SEP")) {
+    return "186";
+  }
+  bool civilians = target.sector == "CVL" || target.sector == "REF";
+  bool nonstate = source.sector == "INS" || source.sector == "REB" || source.sector == "UAF" ||
+                  source.sector == "IMG" || source.sector == "CRM" || source.sector == "SEP";
+  return civilians && nonstate ? "180" : code;
 }
 
 // 2-digit root < "040"-style unspecified code < "041" < "0411".
@@ -172,12 +190,13 @@ class SentenceCoder {
     if (e.object_place) return PlaceEvents(m, clause, sources, modality);
     std::string code = modality == "future" ? IntentCodeFor(e.code) : e.code;
     code = CivilianViolence(code, doc_->actors[source]);
+    if (target >= 0) code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     // Target.
     if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
       std::vector<bool> skip(doc_->actors.size(), false);
       for (int32_t a : sources) SkipSameActor(a, &skip);
       for (uint32_t t : m.literal_tokens) {  // "fired drones at ...": the pattern's own words
-        if (idx_.actor[t] >= 0) skip[idx_.actor[t]] = true;
+        if (idx_.actor[t] >= 0 && doc_->actors[idx_.actor[t]].country.empty()) skip[idx_.actor[t]] = true;
       }
       target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, m.last)
                       : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
@@ -219,8 +238,17 @@ class SentenceCoder {
   bool ContinuativeBefore(uint32_t trig) const {
     if (trig < 2) return false;
     const std::string& l = doc_->tokens[trig - 2].lemma;
-    return l == "continue" || l == "begin" || l == "start" || l == "resume" || l == "try" ||
-           l == "attempt" || l == "move";
+    if (l == "continue" || l == "begin" || l == "start" || l == "resume" || l == "try" ||
+        l == "attempt" || l == "move") {
+      return true;
+    }
+    // "sent 21 inspectors to Bosnia to investigate": the purpose of a dispatch is carried out.
+    for (uint32_t k = trig - 1, n = 0; k > 0 && n < 8; --k, ++n) {
+      const Token& t = doc_->tokens[k - 1];
+      if (t.lemma == "send" || t.lemma == "dispatch" || t.lemma == "despatch") return true;
+      if (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP" || t.lower == ",") break;
+    }
+    return false;
   }
 
   // "detonated a car bomb ..., killing two officers": a participle after a comma that reports

@@ -100,6 +100,13 @@ bool IsParticleElement(const lexicon::PatternElement& el) {
   return !el.words.empty();
 }
 
+// The last word of a role mention ("expelled two Russian diplomats": "diplomats" is both the
+// pattern's word and, with its country, the target).
+bool IsRoleHead(const Document& doc, const MentionIndex& idx, uint32_t j) {
+  const ActorMention& m = doc.actors[idx.actor[j]];
+  return m.token_end == j + 1 && m.rule.find("agent") != std::string::npos;
+}
+
 bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
   return e.noun ? syntax::IsNounTag(t.tag) : syntax::IsVerbTag(t.tag);
 }
@@ -174,7 +181,8 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
               found = true;
             }
           } else if (WordMatches(doc.tokens[j], el.words) &&
-                     (idx.actor[j] < 0 || IsBareRole(doc.actors[idx.actor[j]]))) {
+                     (idx.actor[j] < 0 || IsBareRole(doc.actors[idx.actor[j]]) ||
+                      IsRoleHead(doc, idx, j))) {
             m.literal_tokens.push_back(j);
             pos = j;
             found = true;
