@@ -276,7 +276,9 @@ class Run {
       case ActorKind::kCountry:
         if (closed || !c->country.empty()) return 0;
         if (m.role == NameRole::kCapital) {
-          if (i > 0 && IsLocativePrep(doc_->tokens[i - 1].lower)) return 0;
+          // A capital stands for its government only as the doer or owner of something
+          // ("Kabul said", "Moscow's decision"); elsewhere it is the city.
+          if (!CapitalActsHere(i + m.length)) return 0;
           c->capital = true;
         }
         c->country = e.code;
@@ -340,6 +342,18 @@ class Run {
     next.clear();
     lex_.MatchesAt(*doc_, j, end, date_, &next);
     return next.empty();
+  }
+
+  bool CapitalActsHere(uint32_t next) const {
+    if (next >= doc_->tokens.size()) return false;
+    const Token& n = doc_->tokens[next];
+    if (n.lower == "'s" || n.lower == "’s") return true;
+    if (n.tag == "VBD" || n.tag == "VBZ" || n.tag == "VBP" || n.tag == "MD") return true;
+    if (n.tag == "RB" && next + 1 < doc_->tokens.size()) {  // "Washington also said"
+      const std::string& t = doc_->tokens[next + 1].tag;
+      return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
+    }
+    return false;
   }
 
   // "an official visit", "a military operation": an agent noun used as a modifier of another

@@ -105,10 +105,8 @@ void WeighPlaceEvidence(const Document& doc, const Gazetteer& gaz,
   LinkLists(doc, candidates);
   for (PlaceCandidate& c : *candidates) WeighOne(gaz, &c);
   SpreadListEvidence(gaz, candidates);
-  // A qualifier ("Texas" in "Paris, Texas") is folded into the place it qualifies.
-  for (PlaceCandidate& c : *candidates) {
-    if (c.qualifier) c.accepted = false;
-  }
+  // A qualifier ("Texas" in "Paris, Texas") narrows the place it qualifies and is a place of its
+  // own (a province or a country), so it stays accepted.
 }
 
 }  // namespace dyad::geo

@@ -76,7 +76,7 @@ TEST_F(SyntheticResolverTest, Table) {
       {"Gunmen attacked a checkpoint in Kunduz province.", {}, "Kunduz|AFG|Kunduz|admin1"},
       {"Clashes erupted in Nimroz province.", {}, "Nimroz|AFG|Nimroz|admin1"},
       {"He was born in Paris, Texas, and moved to Dallas.", {},
-       "Paris|USA|Texas|city; Dallas|USA|Texas|city"},
+       "Paris|USA|Texas|city; Texas|USA|Texas|admin1; Dallas|USA|Texas|city"},
       {"The French president returned to Paris on Tuesday.", {{"French", "FRA", "FRAGOV"}},
        "Paris|FRA|Île-de-France|city"},
       {"Austin said the troops would stay.", {{"Austin", "USA", "USAGOV"}}, ""},
@@ -88,7 +88,7 @@ TEST_F(SyntheticResolverTest, Table) {
       {"In March, Marseille voted.", {}, "Marseille|FRA|Provence-Alpes-Côte d'Azur|city"},
       {"The Austin Police Department said nothing.", {}, ""},     // part of a longer name
       {"Paris, Texas, was hit by a storm.\nLater, Paris reported no injuries.", {},
-       "Paris|USA|Texas|city; Paris|USA|Texas|city"},             // same name, same place
+       "Paris|USA|Texas|city; Texas|USA|Texas|admin1; Paris|USA|Texas|city"},             // same name, same place
   };
   for (const Case& c : cases) EXPECT_EQ(Run(c), c.want) << c.text;
 }
@@ -108,7 +108,7 @@ TEST_F(SyntheticResolverTest, ExplainListsRejectedCandidatesAndScores) {
   ASSERT_TRUE(s_.status.ok()) << s_.status.ToString();
   Document doc = MakeDoc("Austin said Paris, Texas, was calm.", {});
   std::vector<PlaceExplanation> ex = PlaceResolver(*s_.gaz).Explain(doc);
-  ASSERT_EQ(ex.size(), 3u);  // Austin (rejected), Paris, Texas (folded into Paris)
+  ASSERT_EQ(ex.size(), 3u);  // Austin (rejected), Paris, Texas (qualifies Paris; a place itself)
   EXPECT_FALSE(ex[0].accepted);
   EXPECT_NE(ex[0].evidence_why.find("speech-after"), std::string::npos);
   EXPECT_TRUE(ex[1].accepted);
@@ -116,7 +116,7 @@ TEST_F(SyntheticResolverTest, ExplainListsRejectedCandidatesAndScores) {
   EXPECT_EQ(ex[1].choices[0].place.country, "USA");
   EXPECT_GT(ex[1].choices[0].score, ex[1].choices[1].score);
   EXPECT_NE(ex[1].choices[0].why.find("within"), std::string::npos);
-  EXPECT_FALSE(ex[2].accepted);
+  EXPECT_TRUE(ex[2].accepted);
 }
 
 // With the real GeoNames gazetteer built by the tree (skipped when it has not been built).
@@ -176,9 +176,10 @@ TEST_F(RealResolverTest, ParisByContext) {
   ASSERT_EQ(fr.places.size(), 1u);
   EXPECT_EQ(fr.places[0].country, "FRA");
   Document tx = Run("US officials said a tornado hit Paris, Texas, on Sunday.", {{"US", "USA", "USA"}});
-  ASSERT_EQ(tx.places.size(), 1u);
+  ASSERT_EQ(tx.places.size(), 2u);  // Paris, and Texas as a province of its own
   EXPECT_EQ(tx.places[0].country, "USA");
   EXPECT_EQ(tx.places[0].admin1, "Texas");
+  EXPECT_EQ(tx.places[1].precision, "admin1");
 }
 
 TEST_F(RealResolverTest, ActorIsNotAPlace) {
