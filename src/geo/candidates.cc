@@ -140,6 +140,12 @@ class ContextReader {
     PlaceCandidate& c = cands_[ci];
     uint32_t i = c.end;
     if (c.within >= 0 || i + 1 >= end_ || Lower(i) != ",") return;
+    // "NAPLES, Fla.", "Rome, Ga.": a US state in the news agencies' abbreviation.
+    if (const char* state = UsStateAbbreviation(Lower(i + 1))) {
+      c.within_admin1 = state;
+      c.within_country = "USA";
+      return;
+    }
     int32_t pj = CandidateAt(i + 1);
     std::string actor_country = CountryActorAt(i + 1);
     uint32_t p_end = pj >= 0 ? cands_[pj].end : ActorEndAt(i + 1);
@@ -224,6 +230,25 @@ PlaceCandidate LongestMatch(const Document& doc, const Gazetteer& gaz,
 }
 
 }  // namespace
+
+const char* UsStateAbbreviation(std::string_view w) {
+  static const std::pair<const char*, const char*> kStates[] = {
+      {"ala.", "Alabama"}, {"ariz.", "Arizona"}, {"ark.", "Arkansas"}, {"calif.", "California"},
+      {"colo.", "Colorado"}, {"conn.", "Connecticut"}, {"del.", "Delaware"}, {"fla.", "Florida"},
+      {"ga.", "Georgia"}, {"ill.", "Illinois"}, {"ind.", "Indiana"}, {"kan.", "Kansas"},
+      {"ky.", "Kentucky"}, {"la.", "Louisiana"}, {"md.", "Maryland"}, {"mass.", "Massachusetts"},
+      {"mich.", "Michigan"}, {"minn.", "Minnesota"}, {"miss.", "Mississippi"}, {"mo.", "Missouri"},
+      {"mont.", "Montana"}, {"neb.", "Nebraska"}, {"nev.", "Nevada"}, {"n.h.", "New Hampshire"},
+      {"n.j.", "New Jersey"}, {"n.m.", "New Mexico"}, {"n.y.", "New York"}, {"n.c.", "North Carolina"},
+      {"n.d.", "North Dakota"}, {"okla.", "Oklahoma"}, {"ore.", "Oregon"}, {"pa.", "Pennsylvania"},
+      {"r.i.", "Rhode Island"}, {"s.c.", "South Carolina"}, {"s.d.", "South Dakota"},
+      {"tenn.", "Tennessee"}, {"vt.", "Vermont"}, {"va.", "Virginia"}, {"wash.", "Washington"},
+      {"w.va.", "West Virginia"}, {"wis.", "Wisconsin"}, {"wyo.", "Wyoming"}};
+  for (const auto& [abbr, name] : kStates) {
+    if (w == abbr) return name;
+  }
+  return nullptr;
+}
 
 std::vector<PlaceCandidate> FindPlaceCandidates(const Document& doc, const Gazetteer& gaz,
                                                 const std::vector<bool>& in_actor) {

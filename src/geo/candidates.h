@@ -31,6 +31,7 @@ struct PlaceCandidate {
   bool locative = false;                   // "in X", "near the southern X"
   int32_t within = -1;        // candidate naming the province/country that contains X, or -1
   std::string within_country; // ISO3 of an actor mention that qualifies X ("X, Afghanistan")
+  std::string within_admin1;  // province named by an abbreviation ("Rome, Ga." -> Georgia)
   bool qualifier = false;     // this candidate is the P of "X, P": folded into X, not emitted
   bool title_before = false;  // "Mr X", "President X"
   bool speech_after = false;  // "X said"
@@ -43,6 +44,9 @@ struct PlaceCandidate {
   std::string evidence_notes;  // why, for Explain
   bool accepted = false;
 };
+
+// The US state an AP-style abbreviation names ("fla." -> "Florida"), or nullptr.
+const char* UsStateAbbreviation(std::string_view lower);
 
 // Finds candidates and reads their context. `in_actor[i]` is true for tokens inside an actor
 // mention. The returned spans point into `gaz`.

@@ -162,6 +162,9 @@ class Ranker {
     if (Gazetteer::NormalizeName(g.name) == c.key) Term(kMainName, "main-name", &score, why);
     if (InArea(g, c.within)) Term(kWithin, "within", &score, why);
     if (!c.within_country.empty() && g.country == c.within_country) Term(kWithin, "within", &score, why);
+    if (!c.within_admin1.empty() && g.country == c.within_country && g.admin1_name == c.within_admin1) {
+      Term(kWithin, "within-state", &score, why);
+    }
     ContextTerm(c, g, why, &score);
     auto before = chosen_.find(c.key);
     if (before != chosen_.end() && before->second == g.index && !HasOwnHints(c)) {

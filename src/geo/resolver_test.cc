@@ -189,3 +189,17 @@ TEST_F(RealResolverTest, ActorIsNotAPlace) {
 
 }  // namespace
 }  // namespace dyad::geo
+
+namespace dyad::geo {
+namespace {
+
+TEST(UsStateAbbreviationTest, NewsAgencyForms) {
+  EXPECT_STREQ(UsStateAbbreviation("fla."), "Florida");
+  EXPECT_STREQ(UsStateAbbreviation("ga."), "Georgia");
+  EXPECT_STREQ(UsStateAbbreviation("n.y."), "New York");
+  EXPECT_EQ(UsStateAbbreviation("texas"), nullptr);  // written out: an ordinary qualifier
+  EXPECT_EQ(UsStateAbbreviation("fla"), nullptr);
+}
+
+}  // namespace
+}  // namespace dyad::geo
