@@ -1,4 +1,5 @@
 #include "geo/resolver.h"
+#include "geo/candidates.h"
 
 #include <gtest/gtest.h>
 
