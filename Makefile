@@ -4,7 +4,8 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := g++ cmake ninja-build make pkg-config libgtest-dev libgmock-dev libbenchmark-dev \
-                nlohmann-json3-dev wordnet-base iso-codes zlib1g-dev libsqlite3-dev
+                nlohmann-json3-dev wordnet-base iso-codes zlib1g-dev libsqlite3-dev libgumbo-dev \
+                python3-dev pybind11-dev python3-pytest python3-distributed python3-pandas
 
 .PHONY: all setup setup-apt setup-npm build demo test bench clean
 

@@ -13,6 +13,7 @@
 
 #include "common/json_writer.h"
 #include "dyad/coder.h"
+#include "ingest/dedup_cli.h"
 #include "ingest/reader.h"
 #include "pipeline/eval_geo.h"
 #include "pipeline/eval_plover.h"
@@ -22,15 +23,17 @@
 #include "pipeline/code_run.h"
 #include "pipeline/lexicon_gaps.h"
 #include "pipeline/summary.h"
+#include "store/store_cli.h"
 
 namespace {
 
 const char kUsage[] =
     "usage: dyad <command> [options]\n"
     "  code [FILE...|-] [-o OUT] [-j N] [--format jsonl|tsv] [--date YYYY-MM-DD] [--quiet]\n"
-    "       [--input-format jsonl|txt] [--errors FILE] [--strict] [--include-modal]\n"
+    "       [--input-format jsonl|txt|dir|html|rss|warc] [--errors FILE] [--strict] [--include-modal]\n"
     "       [--summary] [--max-article-bytes N] [--max-sentence-tokens N] [--no-topic-gate]\n"
-    "       [--actors PATH]... [--only-actors]   code articles into events (JSON Lines)\n"
+    "       [--actors PATH]... [--only-actors] [--events PATH]...   code articles into events (JSON Lines)\n"
+    "  dedup [FILE...|-] [-o OUT] [--window DAYS] [--errors FILE]   merge event mentions into events\n"
     "  explain \"TEXT\"|- [--date D]     show tokens, actors, places, dates, candidate events\n"
     "  actor \"TEXT\" [--date D] | actor --batch FILE [--date D]   resolve actor names\n"
     "  geo \"TEXT\"|- [--date D]         places found, their resolution and runner-up candidates\n"
@@ -58,7 +61,7 @@ struct Flags {
 Flags ParseFlags(int argc, char** argv, int start) {
   static const char* kValued[] = {"-o", "--format", "--date", "--input-format", "--errors",
                                   "--max-article-bytes", "--max-sentence-tokens", "--actors",
-                                  "--batch", "--data", "--gazetteer", "--categories", "-j", "--from", "--min-count", "--top"};
+                                  "--batch", "--data", "--gazetteer", "--categories", "-j", "--from", "--min-count", "--top", "--events"};
   Flags f;
   for (int i = start; i < argc; ++i) {
     std::string a = argv[i];
@@ -83,6 +86,7 @@ dyad::Result<std::unique_ptr<dyad::Coder>> MakeCoder(const Flags& f) {
   cfg.include_modal = f.On("--include-modal");
   cfg.topic_gate = !f.On("--no-topic-gate");
   if (auto it = f.values.find("--actors"); it != f.values.end()) cfg.actor_paths = it->second;
+  if (auto it = f.values.find("--events"); it != f.values.end()) cfg.event_paths = it->second;
   cfg.replace_actors = f.On("--only-actors");
   if (!f.Get("--max-article-bytes").empty()) cfg.max_article_bytes = std::stoull(f.Get("--max-article-bytes"));
   if (!f.Get("--max-sentence-tokens").empty()) cfg.max_sentence_tokens = std::stoul(f.Get("--max-sentence-tokens"));
@@ -105,7 +109,7 @@ int CmdCode(const Flags& f) {
   ropts.date = f.Get("--date");
   if (!f.Get("--input-format").empty()) {
     auto fmt = dyad::ParseInputFormat(f.Get("--input-format"));
-    if (!fmt) return Fail("unknown --input-format " + f.Get("--input-format"));
+    if (!fmt) return Fail("--input-format must be jsonl, txt, dir, html, rss or warc");
     ropts.format = *fmt;
   }
   if (!f.Get("--max-article-bytes").empty()) ropts.max_text_bytes = std::stoull(f.Get("--max-article-bytes"));
@@ -243,15 +247,26 @@ int CmdActor(const Flags& f) {
 int main(int argc, char** argv) {
   if (argc < 2 || !std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help")) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    std::fputs(dyad::store::kStoreUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 1 : 0;
   }
   std::string cmd = argv[1];
+  if (cmd == "dedup") return dyad::RunDedupCommand(argc - 2, argv + 2);
   Flags f = ParseFlags(argc, argv, 2);
   if (!f.error.empty()) return Fail(f.error);
   if (cmd == "code") return CmdCode(f);
   if (cmd == "explain") return CmdExplain(f);
   if (cmd == "actor") return CmdActor(f);
   if (cmd == "eval") return CmdEval(f);
+  if (cmd == "ingest") {
+    auto coder = MakeCoder(f);
+    if (!coder.ok()) return Fail(coder.status().ToString());
+    return dyad::store::RunIngestCommand(**coder, argc, argv);
+  }
+  if (cmd == "relations") return dyad::store::RunRelationsCommand(argc, argv);
+  if (cmd == "top") return dyad::store::RunTopCommand(argc, argv);
+  if (cmd == "search") return dyad::store::RunSearchCommand(argc, argv);
+  if (cmd == "export") return dyad::store::RunExportCommand(argc, argv);
   if (cmd == "geo") return CmdDescribe(f, true);
   if (cmd == "lexicon" && argc > 2 && std::string(argv[2]) == "import") return dyad::lexicon::RunLexiconImport(argc, argv);
   if (cmd == "lexicon" && argc > 2 && std::string(argv[2]) == "gaps") {

@@ -23,6 +23,7 @@ struct CoderConfig {
   std::string gazetteer_path;  // "" = find it (DYAD_GAZETTEER, build/data/gazetteer.bin)
   std::vector<std::string> actor_paths;  // extra or replacement actor dictionaries
   bool replace_actors = false;           // use only actor_paths, not dyad's own actors
+  std::vector<std::string> event_paths;  // extra event dictionaries, loaded after dyad's own
   bool include_modal = false;            // also emit negated and hypothetical events
   bool topic_gate = true;                // no events from sport, entertainment or tech news
   size_t max_article_bytes = 1 << 20;

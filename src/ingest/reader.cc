@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <utility>
 
 #include "common/json_writer.h"
@@ -11,6 +12,8 @@
 #include "dyad/date.h"
 #include "ingest/boilerplate.h"
 #include "ingest/jsonl_line.h"
+#include "ingest/page_reader.h"
+#include "ingest/warc.h"
 
 namespace dyad {
 namespace {
@@ -47,10 +50,19 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;
   if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::kJsonl;
   if (name == "txt" || name == "text") return InputFormat::kTxt;
+  if (name == "dir" || name == "txt-dir") return InputFormat::kTxtDir;
+  if (name == "html" || name == "htm") return InputFormat::kHtml;
+  if (name == "rss" || name == "atom" || name == "feed") return InputFormat::kRss;
+  if (name == "warc" || name == "warc.gz") return InputFormat::kWarc;
   return std::nullopt;
 }
 
 Result<InputFormat> ResolveInputFormat(std::string_view path, InputFormat requested) {
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(std::filesystem::path(path), ec)) return InputFormat::kTxtDir;
+  if (requested == InputFormat::kTxtDir) {
+    return Status::InvalidArgument("'" + std::string(path) + "' is not a directory");
+  }
   if (requested != InputFormat::kAuto) return requested;
   if (path == "-") return InputFormat::kJsonl;
   std::string lower = AsciiLower(Basename(path));
@@ -58,8 +70,15 @@ Result<InputFormat> ResolveInputFormat(std::string_view path, InputFormat reques
     if (EndsWith(lower, ext)) return InputFormat::kJsonl;
   }
   if (EndsWith(lower, ".txt")) return InputFormat::kTxt;
+  for (const char* ext : {".html", ".htm", ".xhtml"}) {
+    if (EndsWith(lower, ext)) return InputFormat::kHtml;
+  }
+  for (const char* ext : {".rss", ".atom", ".xml"}) {
+    if (EndsWith(lower, ext)) return InputFormat::kRss;
+  }
+  if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) return InputFormat::kWarc;
   return Status::InvalidArgument("cannot tell the format of '" + std::string(path) +
-                                 "' from its extension; use --format jsonl or --format txt");
+                                 "' from its extension; use --input-format jsonl, txt, html, rss or warc");
 }
 
 std::string FormatInputError(const InputError& error) {
@@ -82,6 +101,9 @@ Result<std::unique_ptr<ArticleReader>> ArticleReader::Open(std::string path, Rea
     options.date = date->ToString();
   }
   if (options.max_line_bytes == 0) options.max_line_bytes = 1;
+  if (*format == InputFormat::kTxtDir) {
+    return std::unique_ptr<ArticleReader>(new ArticleReader(std::move(path), nullptr, *format, std::move(options)));
+  }
   std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     int err = errno;
@@ -95,12 +117,28 @@ ArticleReader::ArticleReader(std::string path, std::FILE* file, InputFormat form
     : display_name_(path == "-" ? "<stdin>" : path),
       stem_(Stem(path)),
       file_(file),
-      owns_file_(file != stdin),
+      owns_file_(file != nullptr && file != stdin),
       format_(format),
       options_(std::move(options)),
-      lines_(file, options_.max_line_bytes) {}
+      lines_(file, options_.max_line_bytes) {
+  if (format_ == InputFormat::kTxtDir) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      std::string name = entry.path().filename().string();
+      if (EndsWith(AsciiLower(name), ".txt") && !entry.is_directory(ec)) dir_files_.push_back(entry.path().string());
+    }
+    std::sort(dir_files_.begin(), dir_files_.end());
+  }
+  if (format_ == InputFormat::kWarc) {
+    ingest::SourceContext context{display_name_, stem_, options_.max_text_bytes, options_.date};
+    ingest::WarcOptions warc;
+    warc.max_record_bytes = options_.max_page_bytes;
+    warc_ = std::make_unique<ingest::WarcReader>(std::make_unique<ingest::FileSource>(file_), std::move(context), warc);
+  }
+}
 
 ArticleReader::~ArticleReader() {
+  warc_.reset();  // it reads file_
   if (owns_file_) std::fclose(file_);
 }
 
@@ -116,7 +154,16 @@ InputError ArticleReader::ErrorAt(int64_t line, int64_t offset, std::string reas
 bool ArticleReader::Next(ReadItem* item) {
   item->article.reset();
   item->errors.clear();
-  return format_ == InputFormat::kTxt ? NextTxt(item) : NextJsonl(item);
+  switch (format_) {
+    case InputFormat::kTxt: return NextTxt(item);
+    case InputFormat::kTxtDir: return NextDir(item);
+    case InputFormat::kHtml:
+    case InputFormat::kRss: return NextPage(item);
+    case InputFormat::kWarc: return NextWarc(item);
+    case InputFormat::kAuto:
+    case InputFormat::kJsonl: break;
+  }
+  return NextJsonl(item);
 }
 
 bool ArticleReader::NextJsonl(ReadItem* item) {
@@ -137,25 +184,85 @@ bool ArticleReader::NextJsonl(ReadItem* item) {
   return false;
 }
 
-// Reads at most max_text_bytes + 1 bytes, so an oversized file is detected, not slurped.
 bool ArticleReader::NextTxt(ReadItem* item) {
   if (txt_done_) return false;
   txt_done_ = true;
-  Article article;
-  article.id = stem_;
-  article.date = options_.date;
-  size_t limit = options_.max_text_bytes + 1;
-  char chunk[64 * 1024];
-  while (article.text.size() < limit) {
-    size_t want = std::min(sizeof chunk, limit - article.text.size());
-    size_t got = std::fread(chunk, 1, want, file_);
-    if (got == 0) break;
-    article.text.append(chunk, got);
-  }
-  if (std::ferror(file_)) {
+  if (!ReadTxtFile(file_, display_name_, stem_, item)) {
     status_ = Status::IoError("read error in '" + display_name_ + "'");
     return false;
   }
+  return true;
+}
+
+bool ArticleReader::NextDir(ReadItem* item) {
+  if (dir_next_ >= dir_files_.size()) return false;
+  const std::string& path = dir_files_[dir_next_++];
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  bool ok = file != nullptr && ReadTxtFile(file, path, Stem(path), item);
+  if (file != nullptr) std::fclose(file);
+  if (!ok) {
+    item->article.reset();
+    item->errors.clear();
+    InputError e = ErrorAt(0, -1, "cannot read the file");
+    e.file = path;
+    item->errors.push_back(std::move(e));
+  }
+  return true;
+}
+
+namespace {
+
+// Reads all of `file`, at most `limit` + 1 bytes. False on a read error.
+bool Slurp(std::FILE* file, size_t limit, std::string* out) {
+  char chunk[64 * 1024];
+  while (out->size() <= limit) {
+    size_t want = std::min(sizeof chunk, limit + 1 - out->size());
+    size_t got = std::fread(chunk, 1, want, file);
+    if (got == 0) break;
+    out->append(chunk, got);
+  }
+  return !std::ferror(file);
+}
+
+}  // namespace
+
+bool ArticleReader::NextPage(ReadItem* item) {
+  if (!txt_done_) {
+    txt_done_ = true;
+    std::string bytes;
+    if (!Slurp(file_, options_.max_page_bytes, &bytes)) {
+      status_ = Status::IoError("read error in '" + display_name_ + "'");
+      return false;
+    }
+    if (bytes.size() > options_.max_page_bytes) {
+      item->errors.push_back(ErrorAt(0, -1, "file is over the limit of " + std::to_string(options_.max_page_bytes) + " bytes"));
+      return true;
+    }
+    ingest::SourceContext context{display_name_, stem_, options_.max_text_bytes, options_.date};
+    if (format_ == InputFormat::kHtml) {
+      *item = ingest::ReadHtmlPage(bytes, context, stem_);
+      return true;
+    }
+    pending_ = ingest::ReadFeed(bytes, context);
+  }
+  if (pending_next_ >= pending_.size()) return false;
+  *item = std::move(pending_[pending_next_++]);
+  return true;
+}
+
+bool ArticleReader::NextWarc(ReadItem* item) {
+  if (warc_->Next(item)) return true;
+  if (warc_->io_failed()) status_ = Status::IoError("read error in '" + display_name_ + "'");
+  return false;
+}
+
+// Reads at most max_text_bytes + 1 bytes, so an oversized file is detected, not slurped.
+bool ArticleReader::ReadTxtFile(std::FILE* file, const std::string& display_name, const std::string& stem,
+                                ReadItem* item) {
+  Article article;
+  article.id = stem;
+  article.date = options_.date;
+  if (!Slurp(file, options_.max_text_bytes, &article.text)) return false;
   std::string reason;
   int64_t offset = -1;
   size_t bad = utf8::FirstInvalid(article.text);
@@ -169,6 +276,7 @@ bool ArticleReader::NextTxt(ReadItem* item) {
   }
   if (!reason.empty()) {
     item->errors.push_back(ErrorAt(0, offset, std::move(reason)));
+    item->errors.back().file = display_name;
     item->errors.back().article_id = article.id;
     return true;
   }

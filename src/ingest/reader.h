@@ -5,6 +5,13 @@
 //   txt    the whole file is one article (byte spans index the file); id = file name without
 //          extension; title = the first non-blank line when it is headline-shaped (2-25 words, no
 //          final period), else none; date = ReaderOptions::date.
+//   dir    a directory: each of its *.txt files (not recursive, in name order) read as txt; a file
+//          that cannot be read is an error record, and the next file is read.
+//   html   one web page -> one article by main-text extraction (html_extract.h); the page's date,
+//          else ReaderOptions::date.
+//   rss    an RSS 2.0, RSS 1.0 or Atom feed -> one article per item/entry (page_reader.h).
+//   warc   a WARC or WARC.gz file (gzip detected by magic bytes) -> one article per HTML
+//          response record (warc.h); errors carry the byte offset of the damaged record.
 // Memory is bounded: JSONL is read line by line and a line over `max_line_bytes` is skipped
 // without being buffered. Bad input is data, not a failure: each bad line becomes an InputError
 // and reading goes on. Only an input that cannot be opened or read is a Status error.
@@ -32,20 +39,28 @@
 
 namespace dyad {
 
-enum class InputFormat { kAuto, kJsonl, kTxt };
+namespace ingest {
+class WarcReader;
+}  // namespace ingest
 
-// "auto", "jsonl" (also "json", "ndjson") or "txt"; nullopt for anything else (e.g. a bad --format).
+enum class InputFormat { kAuto, kJsonl, kTxt, kTxtDir, kHtml, kRss, kWarc };
+
+// "auto", "jsonl" (also "json", "ndjson"), "txt", "dir", "html" (also "htm"), "rss" (also "atom",
+// "feed") or "warc"; nullopt for anything else (e.g. a bad --format).
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
-// The format to read `path` with: `requested` unless kAuto; else by extension (.jsonl/.json/
-// .ndjson -> jsonl, .txt -> txt, "-" -> jsonl). InvalidArgument for an unknown extension.
+// The format to read `path` with: a directory is always kTxtDir; else `requested` unless kAuto;
+// else by extension (.jsonl/.json/.ndjson -> jsonl, .txt -> txt, .html/.htm/.xhtml -> html,
+// .rss/.atom/.xml -> rss, .warc/.warc.gz -> warc, "-" -> jsonl). InvalidArgument for an
+// unknown extension.
 Result<InputFormat> ResolveInputFormat(std::string_view path, InputFormat requested);
 
 struct ReaderOptions {
   InputFormat format = InputFormat::kAuto;
   size_t max_text_bytes = 1 << 20;  // longer article text -> error record
   size_t max_line_bytes = 8 << 20;  // longer JSONL line -> error record, never buffered whole
-  std::string date;                 // txt only: publication date (the CLI's --date), may be ""
+  std::string date;                 // txt, and pages/feeds without a date: the CLI's --date, or ""
+  size_t max_page_bytes = 16 << 20;  // an HTML or feed file, or a WARC record: larger -> error record
 };
 
 // One bad input record. `warning` marks a problem that did not stop the article being read
@@ -91,6 +106,11 @@ class ArticleReader {
   ArticleReader(std::string path, std::FILE* file, InputFormat format, ReaderOptions options);
   bool NextJsonl(ReadItem* item);
   bool NextTxt(ReadItem* item);
+  bool NextDir(ReadItem* item);
+  bool NextPage(ReadItem* item);  // html and rss: the whole file at once
+  bool NextWarc(ReadItem* item);
+  // Reads `file` as one txt article named `display_name` with id `stem` into *item.
+  bool ReadTxtFile(std::FILE* file, const std::string& display_name, const std::string& stem, ReadItem* item);
   InputError ErrorAt(int64_t line, int64_t offset, std::string reason) const;
 
   std::string display_name_;
@@ -100,7 +120,12 @@ class ArticleReader {
   InputFormat format_;
   ReaderOptions options_;
   ingest::LineReader lines_;
-  bool txt_done_ = false;
+  bool txt_done_ = false;  // txt, html, rss: the file has been read
+  std::vector<std::string> dir_files_;  // dir: the *.txt paths, sorted
+  size_t dir_next_ = 0;
+  std::vector<ReadItem> pending_;  // rss: items parsed and not yet returned
+  size_t pending_next_ = 0;
+  std::unique_ptr<ingest::WarcReader> warc_;
   Status status_;
 };
 

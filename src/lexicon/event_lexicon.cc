@@ -106,18 +106,21 @@ void EventLexicon::Finish() {
 Result<std::shared_ptr<const EventLexicon>> EventLexicon::Load(
     const std::vector<std::string>& paths, std::vector<Diagnostic>* diagnostics) {
   auto lex = std::make_shared<EventLexicon>();
+  // Files load in the order of `paths` (a directory's files sorted by name), so that at equal
+  // pattern length an entry of an earlier path (dyad's own) is tried before a later one.
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     std::error_code ec;
     if (std::filesystem::is_directory(p, ec)) {
+      size_t first = files.size();
       for (const auto& f : std::filesystem::directory_iterator(p, ec)) {
         if (f.path().extension() == ".events") files.push_back(f.path().string());
       }
+      std::sort(files.begin() + static_cast<std::ptrdiff_t>(first), files.end());
     } else {
       files.push_back(p);
     }
   }
-  std::sort(files.begin(), files.end());
   if (files.empty()) return Status::NotFound("no .events files in the given paths");
   lex->entries_.reserve(4096);
   for (const std::string& f : files) {

@@ -692,8 +692,11 @@ std::string ImportStats::Format() const {
            ", names " + std::to_string(f.names) + "\n";
     for (const auto& [reason, n] : f.skip_reasons) out += "    skipped " + std::to_string(n) + ": " + reason + "\n";
   }
-  for (const std::string& f : ignored_files) out += "not a dictionary of actors or agents, ignored: " + f + "\n";
-  out += "total: converted " + std::to_string(Converted()) + ", skipped " + std::to_string(Skipped()) + "\n";
+  for (const std::string& f : ignored_files) out += "not a dictionary of actors, agents or verbs, ignored: " + f + "\n";
+  if (!files.empty()) {
+    out += "total: converted " + std::to_string(Converted()) + ", skipped " + std::to_string(Skipped()) + "\n";
+  }
+  if (!verbs.inputs.empty()) out += verbs.Format();
   return out;
 }
 
@@ -716,7 +719,7 @@ Status ImportPetrarchActors(const std::string& dir, const std::string& out_dir, 
     bool actors = low.find(".actors") != std::string::npos;
     bool agents = !actors && low.find("agents") != std::string::npos;
     if (!actors && !agents) {
-      stats->ignored_files.push_back(file);
+      if (!IsPetrarchVerbFile(p.string())) stats->ignored_files.push_back(file);
       continue;
     }
     std::ifstream in(p, std::ios::binary);

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "dyad/status.h"
+#include "lexicon/petrarch_verbs.h"
 
 namespace dyad::lexicon {
 
@@ -50,7 +51,8 @@ struct ImportFileStats {
 
 struct ImportStats {
   std::vector<ImportFileStats> files;
-  std::vector<std::string> ignored_files;  // files in DIR that are not actor or agent dictionaries
+  std::vector<std::string> ignored_files;  // files in DIR that are not actor, agent or verb dictionaries
+  VerbImportStats verbs;                   // verb dictionaries (ImportPetrarchVerbs), if any
   int Converted() const;
   int Skipped() const;
   std::string Format() const;  // a human-readable report
@@ -71,7 +73,8 @@ void ConvertPetrarchAgents(std::string_view text, const std::string& name, std::
 std::set<std::string> LoadIso3(const std::string& path = "/usr/share/iso-codes/json/iso_3166-1.json");
 
 // Converts every actor dictionary (`*.actors.txt`, `*.actors`) and agent dictionary (`*agents*`)
-// in `dir` into `out_dir` (created if missing). Other files are listed in stats->ignored_files.
+// in `dir` into `out_dir` (created if missing). Verb dictionaries are left to ImportPetrarchVerbs
+// (petrarch_verbs.h); other files are listed in stats->ignored_files.
 Status ImportPetrarchActors(const std::string& dir, const std::string& out_dir, ImportStats* stats);
 
 }  // namespace dyad::lexicon

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <thread>
 
+#include "ingest/dedup.h"
+
 namespace dyad::pipeline {
 namespace {
 
@@ -65,6 +67,7 @@ int CodeInputs(const Coder& coder, const std::vector<std::string>& inputs, const
     std::fwrite(header.data(), 1, header.size(), out);
   }
   int threads = std::max(1, options.threads);
+  ingest::DuplicateIndex duplicates;  // near-copies of earlier articles are marked, in input order
   for (const std::string& path : inputs) {
     auto reader = ArticleReader::Open(path, ropts);
     if (!reader.ok()) {
@@ -81,6 +84,7 @@ int CodeInputs(const Coder& coder, const std::vector<std::string>& inputs, const
         if (item.article) {
           s.has_article = true;
           s.doc.article = std::move(*item.article);
+          duplicates.Mark(&s.doc.article);
         }
         batch.push_back(std::move(s));
       }

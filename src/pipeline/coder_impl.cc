@@ -52,7 +52,9 @@ class CoderImpl : public Coder {
     auto actors = lexicon::ActorLexicon::Load(actor_paths, &diags);
     if (!actors.ok()) return actors.status();
     actors_ = *actors;
-    auto events = lexicon::EventLexicon::Load({data + "/lexicon/events"}, &diags);
+    std::vector<std::string> event_paths = {data + "/lexicon/events"};
+    event_paths.insert(event_paths.end(), config.event_paths.begin(), config.event_paths.end());
+    auto events = lexicon::EventLexicon::Load(event_paths, &diags);
     if (!events.ok()) return events.status();
     events_ = *events;
     auto cameo = lexicon::CameoTable::Load(data + "/cameo/cameo_codes.tsv");

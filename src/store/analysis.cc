@@ -20,10 +20,13 @@ const char* PeriodSql(Period p) {
 // The date window shared by every query: ?F and ?T, "" = open.
 constexpr const char kDateWindow[] = "date != '' AND (?10 = '' OR date >= ?10) AND (?11 = '' OR date <= ?11)";
 
+// "Pakistan Military" for PAKMIL; the actor's name when the code has no country ("African Union"
+// for IGOAFU, as first seen).
 std::string ActorCodeLabel(Database& db, const std::string& code) {
-  Statement st(db, "SELECT country, sector FROM actors WHERE code = ?1");
+  Statement st(db, "SELECT country, sector, name FROM actors WHERE code = ?1");
   st.Bind(1, code);
-  if (!st.Step()) return "";
+  if (!st.Step()) return code;
+  if (CountryName(st.Text(0)).empty()) return std::string(st.Text(2).empty() ? code : st.Text(2));
   return ActorLabel(st.Text(0), st.Text(1));
 }
 
@@ -83,8 +86,7 @@ Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::st
   std::string sql;
   switch (by) {
     case TopBy::kDyad:
-      sql = "SELECT source_code || '>' || target_code, source_country, source_sector, target_country, "
-            "target_sector, count(*), sum(num_mentions) FROM events WHERE target_code != '' AND " + w +
+      sql = "SELECT source_code || '>' || target_code, '', '', '', '', count(*), sum(num_mentions) FROM events WHERE target_code != '' AND " + w +
             " GROUP BY source_code, target_code ORDER BY 6 DESC, 7 DESC, 1 LIMIT ?1";
       break;
     case TopBy::kActor:
@@ -110,9 +112,6 @@ Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::st
     TopRow r;
     r.key = std::string(st.Text(0));
     switch (by) {
-      case TopBy::kDyad:
-        r.label = ActorLabel(st.Text(1), st.Text(2)) + " > " + ActorLabel(st.Text(3), st.Text(4));
-        break;
       case TopBy::kPlace: {
         std::string_view country = CountryName(st.Text(2));
         r.label = std::string(st.Text(1)) + ", " + std::string(country.empty() ? st.Text(2) : country);
@@ -126,8 +125,12 @@ Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::st
     rows.push_back(std::move(r));
   }
   if (!st.status().ok()) return st.status();
-  if (by == TopBy::kActor) {
-    for (TopRow& r : rows) r.label = ActorCodeLabel(db, r.key);
+  for (TopRow& r : rows) {
+    if (by == TopBy::kActor) r.label = ActorCodeLabel(db, r.key);
+    if (by == TopBy::kDyad) {
+      size_t gt = r.key.find('>');
+      r.label = ActorCodeLabel(db, r.key.substr(0, gt)) + " > " + ActorCodeLabel(db, r.key.substr(gt + 1));
+    }
   }
   return rows;
 }

@@ -13,6 +13,18 @@ using testing::DocBuilder;
 using testing::kNoTarget;
 using testing::TempDir;
 
+RelationsQuery Query(const std::string& a, const std::string& b, Period by, bool directed = false,
+                     const std::string& from = "", const std::string& to = "") {
+  RelationsQuery q;
+  q.a = a;
+  q.b = b;
+  q.by = by;
+  q.directed = directed;
+  q.from = from;
+  q.to = to;
+  return q;
+}
+
 const EventActor kUsaGov = Actor("USAGOV", "USA", "GOV", "Antony Blinken");
 const EventActor kUsaMil = Actor("USAMIL", "USA", "MIL", "Lloyd Austin");
 const EventActor kUsa = Actor("USA", "USA", "", "United States");
@@ -62,7 +74,7 @@ class AnalysisTest : public ::testing::Test {
 };
 
 TEST_F(AnalysisTest, RelationsRollUpActorPrefixesPerMonth) {
-  auto rows = Relations(db(), {.a = "USA", .b = "PAK", .by = Period::kMonth});
+  auto rows = Relations(db(), Query("USA", "PAK", Period::kMonth));
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 2u);
   const RelationsRow& aug = (*rows)[0];
@@ -85,12 +97,12 @@ TEST_F(AnalysisTest, RelationsRollUpActorPrefixesPerMonth) {
 }
 
 TEST_F(AnalysisTest, RelationsDirectedKeepsOnlyAToB) {
-  auto rows = Relations(db(), {.a = "USA", .b = "PAK", .by = Period::kMonth, .directed = true});
+  auto rows = Relations(db(), Query("USA", "PAK", Period::kMonth, true));
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ((*rows)[0].events, 2);
   EXPECT_EQ((*rows)[0].quad[2], 0);
   // A more specific prefix: only USAMIL.
-  auto mil = Relations(db(), {.a = "USAMIL", .b = "PAK", .by = Period::kMonth});
+  auto mil = Relations(db(), Query("USAMIL", "PAK", Period::kMonth));
   ASSERT_TRUE(mil.ok());
   EXPECT_EQ((*mil)[0].events, 1);
   EXPECT_EQ((*mil)[1].events, 0);
@@ -98,7 +110,7 @@ TEST_F(AnalysisTest, RelationsDirectedKeepsOnlyAToB) {
 }
 
 TEST_F(AnalysisTest, RelationsByWeekAndDayWithinDates) {
-  auto weeks = Relations(db(), {.a = "USA", .b = "PAK", .by = Period::kWeek, .to = "2021-08-31"});
+  auto weeks = Relations(db(), Query("USA", "PAK", Period::kWeek, false, "", "2021-08-31"));
   ASSERT_TRUE(weeks.ok());
   ASSERT_EQ(weeks->size(), 2u);
   EXPECT_EQ((*weeks)[0].period, "2021-08-02");  // Monday of 3 and 4 August
@@ -106,8 +118,7 @@ TEST_F(AnalysisTest, RelationsByWeekAndDayWithinDates) {
   EXPECT_EQ((*weeks)[1].period, "2021-08-09");
   EXPECT_EQ((*weeks)[1].events, 1);
   EXPECT_EQ((*weeks)[1].total, 3);
-  auto days = Relations(db(), {.a = "USA", .b = "PAK", .by = Period::kDay, .from = "2021-08-10",
-                               .to = "2021-08-10"});
+  auto days = Relations(db(), Query("USA", "PAK", Period::kDay, false, "2021-08-10", "2021-08-10"));
   ASSERT_TRUE(days.ok());
   ASSERT_EQ(days->size(), 1u);
   EXPECT_EQ((*days)[0].events, 1);
@@ -115,7 +126,7 @@ TEST_F(AnalysisTest, RelationsByWeekAndDayWithinDates) {
 }
 
 TEST_F(AnalysisTest, RelationsTreatPrefixesAsData) {
-  auto rows = Relations(db(), {.a = "USA' OR 1=1 --", .b = "%", .by = Period::kMonth});
+  auto rows = Relations(db(), Query("USA' OR 1=1 --", "%", Period::kMonth));
   ASSERT_TRUE(rows.ok());
   for (const RelationsRow& r : *rows) EXPECT_EQ(r.events, 0);
 }

@@ -64,6 +64,8 @@ void AppendEventJson(const Document& doc, const Event& e, const RecordContext& c
   w.BeginObject();
   w.Field("id", EventId(doc, e)).Field("event_key", EventKey(e, doc));
   w.Field("article_id", doc.article.id).Field("publisher", doc.article.publisher).Field("url", doc.article.url);
+  w.Field("published", doc.article.date);
+  if (!doc.article.duplicate_of.empty()) w.Field("duplicate_of", doc.article.duplicate_of);
   w.Field("sentence_index", static_cast<int64_t>(e.sentence));
   w.Field("date", e.date.from.ToString());
   if (e.date.valid() && e.date.to != e.date.from) {

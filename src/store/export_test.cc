@@ -168,7 +168,7 @@ TEST_F(ExportTest, PloverUsesTheManualsFieldNames) {
   EXPECT_EQ(z["date"], "2021-08-06");
   EXPECT_EQ(z["actor"][0]["code"], "AFG");
   EXPECT_EQ(z["actor"][0]["sector"], "INS");
-  EXPECT_EQ(z["actor"][0]["entity_text"], "Talib");  // span [4, 11) of the synthetic text
+  EXPECT_EQ(z["actor"][0]["entity_text"], "Taliban");  // span [4, 11) of the text
   EXPECT_TRUE(z["recipient"].empty());
   EXPECT_EQ(z["event"], nlohmann::json::array({testing::Cameo().Find("192")->plover}));
   EXPECT_EQ(z["event_loc"]["resolved_place"], "Zaranj");

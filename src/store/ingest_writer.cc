@@ -1,5 +1,7 @@
 #include "store/ingest_writer.h"
 
+#include <time.h>
+
 #include <chrono>
 
 namespace dyad::store {
@@ -77,6 +79,9 @@ void IngestWriter::Run() {
       if (!st.ok()) break;
     }
   }
+  timespec cpu{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+  counts_.writer_cpu_seconds = static_cast<double>(cpu.tv_sec) + cpu.tv_nsec / 1e9;
   if (!st.ok()) {
     if (in_transaction) store_->Rollback();
     std::lock_guard lock(mu_);

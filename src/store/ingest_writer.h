@@ -32,6 +32,7 @@ struct IngestWriterOptions {
 
 struct IngestCounts {
   int64_t added = 0, unchanged = 0, replaced = 0, mentions = 0, batches = 0;
+  double writer_cpu_seconds = 0;  // CPU time of the writer thread (SQLite work)
 };
 
 class IngestWriter {

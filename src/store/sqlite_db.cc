@@ -47,7 +47,8 @@ Statement::Statement(Database& db, std::string_view sql) : db_(db) {
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::Bind(int i, std::string_view v) {
-  if (stmt_) sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  // An empty view may have a null data(), which SQLite would bind as NULL: bind "" instead.
+  if (stmt_) sqlite3_bind_text(stmt_, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
 

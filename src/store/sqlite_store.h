@@ -67,6 +67,8 @@ class EventStore {
   // Records the versions that coded what follows (meta.dyad_version, meta.lexicon_version).
   Status SetVersions(const std::string& dyad_version, const std::string& lexicon_version);
 
+  // Every Add happens between Begin and Commit; Commit also indexes the transaction's articles
+  // for full-text search.
   Status Begin();
   Status Commit();
   Status Rollback();
@@ -81,8 +83,17 @@ class EventStore {
   Status Prepare();
   Status RemoveArticle(int64_t rid);
   Status RecomputeEvent(const std::string& key);
-  Status AddEvent(const Document& doc, const Event& e, int64_t article_rid, int lead_segment,
-                  const IngestContext& ctx, std::string* key);
+  // The mentions of one event key within one article.
+  struct KeyMentions {
+    size_t first_event = 0;     // index into doc.events
+    int64_t first_mention = 0;  // mentions.rid
+    int64_t count = 0;
+    bool lead = false;
+  };
+  Status AddMention(const Document& doc, const Event& e, const std::string& key, int64_t article_rid,
+                    int lead_segment, bool* lead);
+  Status AddEvent(const Document& doc, const Event& e, const std::string& key, const KeyMentions& k,
+                  const IngestContext& ctx);
   Status NoteActor(const EventActor& a);
   Status NotePlace(const std::string& key, const PlaceMention& p, const std::string& admin1_code);
   Status NoteCameo(const std::string& code, const IngestContext& ctx);
@@ -91,7 +102,9 @@ class EventStore {
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> find_article_, insert_article_, insert_event_, insert_mention_,
       recompute_, delete_empty_, insert_actor_, insert_place_, insert_cameo_, article_keys_,
-      delete_mentions_, delete_article_;
+      delete_mentions_, delete_article_, index_articles_, unindex_article_;
+  // Lowest articles.rid added in the open transaction and not yet in articles_fts; 0 = none.
+  int64_t fts_pending_from_ = 0;
   // Codes and places already written in this process; cleared on rollback.
   std::unordered_set<std::string> seen_actors_, seen_places_, seen_cameo_;
   std::unordered_map<std::string, std::string> admin1_codes_;

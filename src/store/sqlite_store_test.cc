@@ -187,10 +187,13 @@ TEST(EventStoreTest, StoresWhatTheCoderFinds) {
   auto coder = Coder::Create(CoderConfig{});
   ASSERT_TRUE(coder.ok()) << coder.status().ToString();
   Document doc;
-  doc.article = Article{"k1", "2021-08-11", "Taliban advance",
-                        "The Taliban captured Kunduz on Sunday. US Secretary of Defence Lloyd Austin "
-                        "spoke by telephone with Pakistan's army chief Qamar Javed Bajwa on Tuesday.",
-                        "AP", ""};
+  doc.article.id = "k1";
+  doc.article.date = "2021-08-11";
+  doc.article.title = "Taliban advance";
+  doc.article.text =
+      "The Taliban captured Kunduz on Sunday. US Secretary of Defence Lloyd Austin spoke by telephone "
+      "with Pakistan's army chief Qamar Javed Bajwa on Tuesday.";
+  doc.article.publisher = "AP";
   ASSERT_TRUE((*coder)->Code(&doc).ok());
   ASSERT_FALSE(doc.events.empty());
   TempDir dir;

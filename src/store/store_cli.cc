@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/json_writer.h"
@@ -25,7 +27,7 @@
 namespace dyad::store {
 
 const char kStoreUsage[] =
-    "  ingest --db FILE [FILE...|-] [--batch-size N] [--summary] [code's input and coder options]\n"
+    "  ingest --db FILE [FILE...|-] [-j N] [--batch-size N] [--summary] [code's input/coder options]\n"
     "                                   code articles and store them (SQLite, idempotent)\n"
     "  relations A B --db FILE [--by day|week|month] [--from D] [--to D] [--directed|--both]\n"
     "       [--format table|csv|json]   A-B events per period by QuadClass, Goldstein, shares\n"
@@ -54,8 +56,8 @@ const std::map<std::string, bool> kCommonFlags = {
     {"--to", true}, {"--limit", true}, {"--directed", false}, {"--both", false}};
 const std::map<std::string, bool> kIngestFlags = {
     {"--input-format", true}, {"--date", true}, {"--errors", true}, {"--strict", false},
-    {"--batch-size", true}, {"--summary", false}, {"--data", true}, {"--gazetteer", true},
-    {"--actors", true}, {"--only-actors", false}, {"--include-modal", false},
+    {"--batch-size", true}, {"--summary", false}, {"-j", true}, {"--data", true}, {"--gazetteer", true},
+    {"--actors", true}, {"--events", true}, {"--only-actors", false}, {"--include-modal", false},
     {"--no-topic-gate", false}, {"--max-article-bytes", true}, {"--max-sentence-tokens", true}};
 
 Args ParseArgs(int argc, char** argv, bool ingest) {
@@ -251,11 +253,36 @@ struct IngestRun {
   int64_t read = 0, unchanged_skipped = 0, errors = 0;
 };
 
+// An article waiting to be coded, then stored.
+struct Pending {
+  Document doc;
+  std::string hash;
+  Status status;
+};
+
+constexpr size_t kCodeBatch = 64;  // articles read ahead and coded together
+
+// Codes `docs` on `threads` threads (the Coder is immutable and shared); order is kept.
+void CodeBatch(const Coder& coder, int threads, std::vector<Pending>* docs) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < docs->size(); i = next++) (*docs)[i].status = coder.Code(&(*docs)[i].doc);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads && static_cast<size_t>(t) < docs->size(); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
 int RunIngest(const Coder& coder, const Args& a) {
   std::string db_path = a.Get("--db");
   if (db_path.empty()) return Fail("--db FILE is required");
   auto batch = PositiveInt(a, "--batch-size", 256, 1000000);
   if (!batch) return 1;
+  unsigned hw = std::thread::hardware_concurrency();
+  auto jobs = PositiveInt(a, "-j", hw == 0 ? 1 : hw, 256);
+  if (!jobs) return 1;
+  int threads = static_cast<int>(*jobs);
   ReaderOptions ropts;
   ropts.date = a.Get("--date");
   if (!a.Get("--input-format").empty()) {
@@ -306,6 +333,22 @@ int RunIngest(const Coder& coder, const Args& a) {
   IngestRun run;
   int rc = 0;
   bool stop = false;
+  std::vector<Pending> batch_docs;
+  auto flush = [&](const std::string& file) {
+    CodeBatch(coder, threads, &batch_docs);
+    for (Pending& p : batch_docs) {
+      if (stop) break;
+      if (!p.status.ok()) {
+        InputError e{file, 0, -1, p.status.message(), p.doc.article.id, false};
+        std::fprintf(errs, "%s\n", FormatInputError(e).c_str());
+        ++run.errors;
+        if (a.On("--strict")) stop = true;
+        continue;
+      }
+      if (!writer.Push(std::move(p.doc), std::move(p.hash))) stop = true;
+    }
+    batch_docs.clear();
+  };
   for (const std::string& path : inputs) {
     auto reader = ArticleReader::Open(path, ropts);
     if (!reader.ok()) { rc = Fail(reader.status().ToString()); break; }
@@ -318,23 +361,17 @@ int RunIngest(const Coder& coder, const Args& a) {
       }
       if (stop || !item.article) continue;
       ++run.read;
-      Document doc;
-      doc.article = std::move(*item.article);
-      std::string hash = ContentHash(doc.article);
-      known.Bind(1, doc.article.id);
-      bool same = known.Step() && known.Text(0) == hash;
+      Pending p;
+      p.doc.article = std::move(*item.article);
+      p.hash = ContentHash(p.doc.article);
+      known.Bind(1, p.doc.article.id);
+      bool same = known.Step() && known.Text(0) == p.hash;
       known.Reset();
       if (same) { ++run.unchanged_skipped; continue; }
-      Status cs = coder.Code(&doc);
-      if (!cs.ok()) {
-        InputError e{(*reader)->display_name(), 0, -1, cs.message(), doc.article.id, false};
-        std::fprintf(errs, "%s\n", FormatInputError(e).c_str());
-        ++run.errors;
-        if (a.On("--strict")) stop = true;
-        continue;
-      }
-      if (!writer.Push(std::move(doc), std::move(hash))) { stop = true; break; }
+      batch_docs.push_back(std::move(p));
+      if (batch_docs.size() >= kCodeBatch) flush((*reader)->display_name());
     }
+    if (!stop) flush((*reader)->display_name());
     if (!(*reader)->status().ok()) rc = Fail((*reader)->status().ToString());
     if (stop) break;
   }
@@ -345,11 +382,11 @@ int RunIngest(const Coder& coder, const Args& a) {
   if (a.On("--summary")) {
     std::fprintf(stderr,
                  "dyad ingest: %lld articles read, %lld added, %lld replaced, %lld unchanged, "
-                 "%lld mentions stored, %lld errors, %lld transactions\n",
+                 "%lld mentions stored, %lld errors, %lld transactions, writer CPU %.2f s\n",
                  static_cast<long long>(run.read), static_cast<long long>(c.added),
                  static_cast<long long>(c.replaced), static_cast<long long>(c.unchanged + run.unchanged_skipped),
                  static_cast<long long>(c.mentions), static_cast<long long>(run.errors),
-                 static_cast<long long>(c.batches));
+                 static_cast<long long>(c.batches), c.writer_cpu_seconds);
   }
   if (stop && a.On("--strict")) return 2;
   return rc;

@@ -2,7 +2,7 @@
 // the command name, options start at argv[2]), prints to stdout/stderr and returns the exit code:
 // 0 ok, 1 bad usage or an unreadable input or database, 2 stopped by --strict.
 //
-//   dyad ingest --db FILE [INPUT...|-] [--batch-size N] [--summary] [code's input and coder flags]
+//   dyad ingest --db FILE [INPUT...|-] [-j N] [--batch-size N] [--summary] [code's input and coder flags]
 //   dyad relations A B --db FILE [--by day|week|month] [--from D] [--to D] [--directed|--both]
 //                      [--format table|csv|json]
 //   dyad top --by dyad|actor|place|code --db FILE [--limit N] [--from D] [--to D] [--format ...]

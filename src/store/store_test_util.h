@@ -58,7 +58,12 @@ class DocBuilder {
  public:
   DocBuilder(const std::string& id, const std::string& publisher, const std::string& text,
              const std::string& date = "2021-08-11") {
-    doc_.article = Article{id, date, "Title of " + id, text, publisher, "https://example.org/" + id};
+    doc_.article.id = id;
+    doc_.article.date = date;
+    doc_.article.title = "Title of " + id;
+    doc_.article.text = text;
+    doc_.article.publisher = publisher;
+    doc_.article.url = "https://example.org/" + id;
     doc_.segments.push_back(Segment{{0, static_cast<uint32_t>(text.size())}, false});
     doc_.sentences.push_back(Sentence{{0, static_cast<uint32_t>(text.size())}, 0, 0, 0});
   }
