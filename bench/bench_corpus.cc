@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/paths.h"
+#include "common/paths.h"
 
 namespace dyad::bench {
 namespace {
@@ -163,7 +163,7 @@ std::string BenchGazetteerPath() {
   std::error_code ec;
   auto p = BinaryDir() / ".." / "data" / "gazetteer.bin";
   if (std::filesystem::exists(p, ec)) return p.lexically_normal().string();
-  return pipeline::FindGazetteer();
+  return paths::FindGazetteer();
 }
 
 }  // namespace dyad::bench

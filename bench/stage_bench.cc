@@ -23,7 +23,7 @@
 #include "ingest/clean.h"
 #include "lexicon/actor_lexicon.h"
 #include "lexicon/event_lexicon.h"
-#include "pipeline/paths.h"
+#include "common/paths.h"
 #include "syntax/tagger.h"
 #include "text/tokenizer.h"
 #include "time/dates.h"
@@ -78,7 +78,7 @@ void Fixture::RunStage(Stage stage, size_t i, Document* doc) const {
 
 bool Fixture::Load(size_t n) {
   corpus = LoadBenchCorpus(n);
-  std::string data = pipeline::FindDataDir();
+  std::string data = paths::FindDataDir();
   if (data.empty()) return error = "dyad's data directory not found (set DYAD_DATA)", false;
   std::vector<lexicon::Diagnostic> diags;
   auto a = lexicon::ActorLexicon::Load({data + "/lexicon/actors"}, &diags);

@@ -2,7 +2,7 @@
 // formats.
 //
 // One Coder is created on first use, as the CLI does, from dyad's data directory and gazetteer,
-// found like the pipeline finds them (src/pipeline/paths.h: $DYAD_DATA / $DYAD_GAZETTEER, next to
+// found like the pipeline finds them (src/common/paths.h: $DYAD_DATA / $DYAD_GAZETTEER, next to
 // the binary, the source tree); without a gazetteer places are simply not resolved. The sentence
 // cap is small (24 tokens) so long-sentence cutting runs often, and the article cap is 64 KiB.
 //

@@ -18,7 +18,7 @@
 #include "lexicon/cameo_table.h"
 #include "lexicon/event_lexicon.h"
 #include "pipeline/explain.h"
-#include "pipeline/paths.h"
+#include "common/paths.h"
 #include "store/event_sink.h"
 #include "syntax/tagger.h"
 #include "text/tokenizer.h"
@@ -43,7 +43,7 @@ class CoderImpl : public Coder {
  public:
   Status Init(const CoderConfig& config) {
     config_ = config;
-    std::string data = config.data_dir.empty() ? pipeline::FindDataDir() : config.data_dir;
+    std::string data = config.data_dir.empty() ? paths::FindDataDir() : config.data_dir;
     if (data.empty()) return Status::NotFound("dyad's data directory (set DYAD_DATA)");
     std::vector<lexicon::Diagnostic> diags;
     std::vector<std::string> actor_paths;
@@ -66,7 +66,7 @@ class CoderImpl : public Coder {
       topic_gate_ = *gate;
     }
     for (const auto& d : diags) warnings_.push_back(d.ToString());
-    std::string gaz = config.gazetteer_path.empty() ? pipeline::FindGazetteer() : config.gazetteer_path;
+    std::string gaz = config.gazetteer_path.empty() ? paths::FindGazetteer() : config.gazetteer_path;
     if (!gaz.empty()) {
       auto g = geo::Gazetteer::Open(gaz);
       if (g.ok()) gazetteer_ = std::move(*g);

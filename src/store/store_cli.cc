@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/json_writer.h"
+#include "common/paths.h"
 #include "geo/gazetteer.h"
 #include "ingest/reader.h"
 #include "lexicon/cameo_table.h"
@@ -121,48 +122,13 @@ Result<std::unique_ptr<Database>> OpenForReading(const Args& a) {
   return Database::Open(path, Database::kReadOnly);
 }
 
-std::filesystem::path BinaryDir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  buf[n] = '\0';
-  return std::filesystem::path(buf).parent_path();
-}
-
-// The first existing path of `candidates`, or "". Mirrors pipeline/paths.cc, which the store
-// cannot link (it is a later stage).
-std::string FirstExisting(const std::vector<std::filesystem::path>& candidates) {
-  std::error_code ec;
-  for (const auto& p : candidates) {
-    if (!p.empty() && std::filesystem::exists(p, ec)) return p.string();
-  }
-  return "";
-}
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
-
 std::string FindCameoTable(const Args& a) {
-  const std::string kRel = "cameo/cameo_codes.tsv";
-  if (!a.Get("--data").empty()) return a.Get("--data") + "/" + kRel;
-  std::vector<std::filesystem::path> c;
-  if (!Env("DYAD_DATA").empty()) c.push_back(std::filesystem::path(Env("DYAD_DATA")) / kRel);
-  c.push_back(BinaryDir() / ".." / "data" / kRel);
-  c.push_back(BinaryDir() / "data" / kRel);
-  c.push_back(std::filesystem::path(DYAD_SOURCE_DIR) / "data" / kRel);
-  return FirstExisting(c);
+  std::string data = a.Get("--data").empty() ? paths::FindDataDir() : a.Get("--data");
+  return data.empty() ? "" : data + "/cameo/cameo_codes.tsv";
 }
 
 std::string FindGazetteerFile(const Args& a) {
-  if (!a.Get("--gazetteer").empty()) return a.Get("--gazetteer");
-  std::vector<std::filesystem::path> c;
-  if (!Env("DYAD_GAZETTEER").empty()) c.push_back(Env("DYAD_GAZETTEER"));
-  if (!Env("DYAD_DATA_DIR").empty()) c.push_back(std::filesystem::path(Env("DYAD_DATA_DIR")) / "gazetteer.bin");
-  c.push_back(BinaryDir() / "data" / "gazetteer.bin");
-  c.push_back(std::filesystem::path(DYAD_SOURCE_DIR) / "build" / "data" / "gazetteer.bin");
-  return FirstExisting(c);
+  return a.Get("--gazetteer").empty() ? paths::FindGazetteer() : a.Get("--gazetteer");
 }
 
 std::string UtcStamp() {

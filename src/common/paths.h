@@ -1,17 +1,17 @@
 // Where dyad finds its runtime data: environment first, then next to the binary, then the
 // source tree it was built from.
-#ifndef DYAD_PIPELINE_PATHS_H_
-#define DYAD_PIPELINE_PATHS_H_
+#ifndef DYAD_COMMON_PATHS_H_
+#define DYAD_COMMON_PATHS_H_
 
 #include <string>
 
-namespace dyad::pipeline {
+namespace dyad::paths {
 
 // A directory with lexicon/ and cameo/: $DYAD_DATA, <binary dir>/../data, <source>/data.
 std::string FindDataDir();
 // $DYAD_GAZETTEER, <binary dir>/data/gazetteer.bin, <source>/build/data/gazetteer.bin; "" if none.
 std::string FindGazetteer();
 
-}  // namespace dyad::pipeline
+}  // namespace dyad::paths
 
-#endif  // DYAD_PIPELINE_PATHS_H_
+#endif  // DYAD_COMMON_PATHS_H_

@@ -1,11 +1,11 @@
-#include "pipeline/paths.h"
+#include "common/paths.h"
 
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 
-namespace dyad::pipeline {
+namespace dyad::paths {
 namespace {
 
 std::filesystem::path BinaryDir() {
@@ -45,4 +45,4 @@ std::string FindGazetteer() {
   return "";
 }
 
-}  // namespace dyad::pipeline
+}  // namespace dyad::paths
