@@ -24,6 +24,7 @@
 #include "pipeline/lexicon_gaps.h"
 #include "pipeline/summary.h"
 #include "store/store_cli.h"
+#include "syntax/cli.h"
 
 namespace {
 
@@ -44,6 +45,8 @@ const char kUsage[] =
     "  eval actors FILE [--details]     actor strings with expected country and sector\n"
     "  lexicon import --from petrarch DIR -o OUTDIR   convert PETRARCH/TABARI actor dictionaries\n"
     "  lexicon gaps CORPUS... [--min-count N] [--top N] [-o OUT.tsv]   unresolved people and organisations\n"
+    "  train --train F... --dev F... [--exclude F...] -o MODEL [--seed N]   train tagger and parser\n"
+    "  parse [FILE|-] [--input text|conllu] [--model P] [--eval] [--speed]   CoNLL-U tags and parse\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {
@@ -85,6 +88,7 @@ dyad::Result<std::unique_ptr<dyad::Coder>> MakeCoder(const Flags& f) {
   cfg.gazetteer_path = f.Get("--gazetteer");
   cfg.include_modal = f.On("--include-modal");
   cfg.topic_gate = !f.On("--no-topic-gate");
+  cfg.use_parser = !f.On("--rule-tagger");
   if (auto it = f.values.find("--actors"); it != f.values.end()) cfg.actor_paths = it->second;
   if (auto it = f.values.find("--events"); it != f.values.end()) cfg.event_paths = it->second;
   cfg.replace_actors = f.On("--only-actors");
@@ -252,6 +256,8 @@ int main(int argc, char** argv) {
   }
   std::string cmd = argv[1];
   if (cmd == "dedup") return dyad::RunDedupCommand(argc - 2, argv + 2);
+  if (cmd == "train") return dyad::syntax::RunTrainCommand(argc - 1, argv + 1);
+  if (cmd == "parse") return dyad::syntax::RunParseCommand(argc - 1, argv + 1);
   Flags f = ParseFlags(argc, argv, 2);
   if (!f.error.empty()) return Fail(f.error);
   if (cmd == "code") return CmdCode(f);

@@ -26,6 +26,7 @@ struct CoderConfig {
   std::vector<std::string> event_paths;  // extra event dictionaries, loaded after dyad's own
   bool include_modal = false;            // also emit negated and hypothetical events
   bool topic_gate = true;                // no events from sport, entertainment or tech news
+  bool use_parser = true;                // the trained tagger and parser (models/), else rule tags
   size_t max_article_bytes = 1 << 20;
   uint32_t max_sentence_tokens = 200;
 };

@@ -363,6 +363,12 @@ class Run {
     if (m.entry->title || next >= doc_->tokens.size()) return false;
     const Token& n = doc_->tokens[next];
     if ((n.tag != "NN" && n.tag != "NNS") || n.Is(kTokCapitalized)) return false;
+    // "stormed the parliament building": an institution's premises stand for it.
+    static const char* kPremises[] = {"building", "buildings", "headquarters", "compound", "offices",
+                                      "palace", "premises", "residence", "complex", "chamber"};
+    for (const char* w : kPremises) {
+      if (n.lower == w) return false;
+    }
     thread_local std::vector<ActorMatch> after;
     after.clear();
     lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);

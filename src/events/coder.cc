@@ -150,6 +150,7 @@ class SentenceCoder {
     uint32_t trig = m.trigger;
     if (e.noun && IsPredicateNoun(*doc_, clause, trig)) return Trace(m, "dropped: predicate noun");
     std::string modality = e.noun ? "asserted" : Modality(*doc_, clause, trig);
+    if (modality == "asserted" && IsAlleged(trig, clause)) modality = "hypothetical";
     if (!e.noun && modality == "asserted") {
       if (int64_t to = InfinitiveMarker(trig, clause); to >= 0) {
         modality = ContinuativeBefore(static_cast<uint32_t>(to) + 1) ? "asserted" : "hypothetical";
@@ -213,7 +214,7 @@ class SentenceCoder {
       return Trace(m, "coded: reciprocal");
     }
     std::string extra;
-    if (target < 0 && !e.target_none && (Root(e.code) == "18" || Root(e.code) == "19" || Root(e.code) == "20")) {
+    if (target < 0 && e.noun && !e.target_none && (Root(e.code) == "18" || Root(e.code) == "19" || Root(e.code) == "20")) {
       target = InferOpponent(source);
       if (target >= 0) extra = " +inferred-target";
     }
@@ -230,9 +231,23 @@ class SentenceCoder {
     for (uint32_t k = trig, n = 0; k > clause.begin && n < 3; --k, ++n) {
       const Token& t = doc_->tokens[k - 1];
       if (t.lower == "to") return k - 1;
-      if (t.tag != "RB") return -1;
+      if (t.tag != "RB" && t.lower != "\"" && t.lower != "'") return -1;  // "to \"blackmail\""
     }
     return -1;
+  }
+
+  // "accused Russia of trying to blackmail", "blamed the rebels for attacking": the alleged act
+  // is what the accusation says, not something the report asserts.
+  bool IsAlleged(uint32_t trig, const Clause& clause) const {
+    for (uint32_t k = trig; k > clause.begin; --k) {
+      const Token& t = doc_->tokens[k - 1];
+      if (t.lemma == "accuse" || t.lemma == "blame" || t.lemma == "charge" || t.lemma == "allege" ||
+          t.lemma == "deny" || t.lemma == "claim") {
+        return true;
+      }
+      if (t.tag == "VBD" || t.tag == "VBZ" || t.tag == "VBP") return false;  // another main verb
+    }
+    return false;
   }
 
   bool ContinuativeBefore(uint32_t trig) const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "syntax/lemmatizer.h"
 #include "syntax/tagger.h"
 
 namespace dyad::events {
@@ -21,9 +22,11 @@ constexpr std::array<std::string_view, 22> kNonArgPreps = {
     "of", "by", "with", "to", "in", "from", "against", "for", "on", "at", "about", "amid",
     "near", "across", "over", "during", "within", "into", "between", "among", "like", "than"};
 
-constexpr std::array<std::string_view, 14> kLocativePreps = {
+// Prepositions whose object is neither the target nor the place of the act ("fought alongside
+// the army": an ally).
+constexpr std::array<std::string_view, 15> kLocativePreps = {
     "in", "at", "near", "from", "across", "over", "about", "amid", "during", "within",
-    "into", "among", "like", "outside"};
+    "into", "among", "like", "outside", "alongside"};
 
 bool WordMatches(const Token& t, const std::vector<std::string>& words) {
   for (const std::string& w : words) {
@@ -108,7 +111,11 @@ bool IsRoleHead(const Document& doc, const MentionIndex& idx, uint32_t j) {
 }
 
 bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
-  return e.noun ? syntax::IsNounTag(t.tag) : syntax::IsVerbTag(t.tag);
+  if (!e.noun) return syntax::IsVerbTag(t.tag);
+  if (syntax::IsNounTag(t.tag)) return true;
+  // A tagger may read a rare plural as a verb ("US airstrikes" -> VBZ); a word that cannot be
+  // a verb form is a noun.
+  return syntax::IsVerbTag(t.tag) && syntax::Lemmatizer::Get().Verb(t.lower).empty();
 }
 
 }  // namespace
@@ -147,8 +154,11 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
                                   const lexicon::EventLexicon& lex, const Clause& clause, uint32_t i) {
   std::vector<FrameMatch> out;
   const Token& t = doc.tokens[i];
-  const std::vector<const lexicon::EventEntry*>* lists[2] = {
-      lex.ByTrigger(t.lemma), t.lemma == t.lower ? nullptr : lex.ByTrigger(t.lower)};
+  // The tagger's lemma, the word itself, and its noun lemma when the tag reads a noun as a verb.
+  std::string noun = syntax::IsVerbTag(t.tag) ? syntax::Lemmatizer::Get().Noun(t.lower) : "";
+  const std::vector<const lexicon::EventEntry*>* lists[3] = {
+      lex.ByTrigger(t.lemma), t.lemma == t.lower ? nullptr : lex.ByTrigger(t.lower),
+      noun.empty() || noun == t.lemma ? nullptr : lex.ByTrigger(noun)};
   constexpr uint32_t kGap = 3;  // an element may stand up to 2 tokens after the previous one
   constexpr uint32_t kLongGap = 8;
   for (const auto* list : lists) {

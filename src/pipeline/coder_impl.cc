@@ -20,6 +20,7 @@
 #include "pipeline/explain.h"
 #include "common/paths.h"
 #include "store/event_sink.h"
+#include "syntax/model.h"
 #include "syntax/tagger.h"
 #include "text/tokenizer.h"
 #include "time/dates.h"
@@ -74,6 +75,11 @@ class CoderImpl : public Coder {
     }
     if (!gazetteer_) warnings_.push_back("no gazetteer (run 'make build'): places are not resolved");
     if (gazetteer_) places_ = std::make_unique<geo::PlaceResolver>(*gazetteer_);
+    if (std::string p = syntax::FindModelPath(); !p.empty() && config.use_parser) {
+      auto m = syntax::Model::Load(p);
+      if (m.ok()) syntax_model_ = *m;
+      else warnings_.push_back("syntax model: " + m.status().ToString());
+    }
     recognizer_ = std::make_unique<actors::ActorRecognizer>(*actors_);
     coder_ = std::make_unique<events::EventCoder>(*events_, events::CoderOptions{config.include_modal});
     lexicon_version_ = actors_->version() + "," + events_->version();
@@ -146,7 +152,8 @@ class CoderImpl : public Coder {
     }
     DYAD_RETURN_IF_ERROR(Clean(doc));
     text::Tokenize(doc, text::TokenizerOptions{config_.max_sentence_tokens});
-    syntax::TagAndLemmatize(doc);
+    if (syntax_model_) syntax::TagAndParse(*syntax_model_, doc);
+    else syntax::TagAndLemmatize(doc);
     Date date = Date::Parse(a.date).value_or(Date{});
     recognizer_->Recognize(date, doc);
     if (places_) places_->Resolve(doc);
@@ -189,6 +196,7 @@ class CoderImpl : public Coder {
   std::shared_ptr<const lexicon::EventLexicon> events_;
   std::shared_ptr<const lexicon::CameoTable> cameo_;
   std::shared_ptr<const events::TopicGate> topic_gate_;
+  std::shared_ptr<const syntax::Model> syntax_model_;  // trained tagger + parser, or null
   std::unique_ptr<geo::Gazetteer> gazetteer_;
   std::unique_ptr<geo::PlaceResolver> places_;
   std::unique_ptr<actors::ActorRecognizer> recognizer_;

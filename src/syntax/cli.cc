@@ -68,17 +68,25 @@ bool ReadInput(const std::string& path, std::string* out) {
   return true;
 }
 
-void AppendDocumentConllu(const Document& doc, std::string* out) {
+// Tags and parses every sentence of `doc` and writes it as CoNLL-U (both UPOS and XPOS).
+void AppendDocumentConllu(const Model& model, const Document& doc, std::string* out) {
+  std::vector<WordInput> words;
+  SentenceAnalysis a;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
+    words.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      words.push_back(WordInput{doc.TokenText(i), doc.tokens[i].lower});
+    }
+    model.Analyze(words, &a);
     out->append("# sent_id = ").append(std::to_string(si + 1)).append("\n# text = ");
     out->append(doc.Text(s.span)).push_back('\n');
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      const Token& t = doc.tokens[i];
-      int head = t.head < 0 ? 0 : t.head - static_cast<int>(s.token_begin) + 1;
-      out->append(std::to_string(i - s.token_begin + 1)).append("\t").append(doc.TokenText(i));
-      out->append("\t").append(t.lemma).append("\t_\t").append(t.tag).append("\t_\t");
-      out->append(std::to_string(head)).append("\t").append(t.deprel.empty() ? "_" : t.deprel);
+    for (size_t k = 0; k < words.size(); ++k) {
+      std::string_view xpos = model.xpos(a.tags[k]);
+      out->append(std::to_string(k + 1)).append("\t").append(words[k].form).append("\t");
+      out->append(LemmaFor(words[k].lower, xpos)).append("\t").append(model.upos(a.tags[k]));
+      out->append("\t").append(xpos).append("\t_\t").append(std::to_string(a.heads[k] + 1)).append("\t");
+      out->append(a.labels[k] < 0 ? std::string_view("_") : model.label(a.labels[k]));
       out->append("\t_\t_\n");
     }
     out->push_back('\n');
@@ -162,7 +170,7 @@ int RunParseCommand(int argc, char** argv) {
                    n / cpu, static_cast<double>(doc.tokens.size()) / sec);
       return 0;
     }
-    AppendDocumentConllu(doc, &out);
+    AppendDocumentConllu(**model, doc, &out);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;

@@ -97,9 +97,9 @@ void AppendConllu(const ConlluSentence& s, std::string* out) {
       auto col = [](const std::string& v) -> std::string_view { return v.empty() ? "_" : v; };
       out->append(f[0]).append("\t").append(w.form).append("\t");
       out->append(col(w.lemma)).append("\t").append(col(w.upos)).append("\t");
-      out->append(col(w.xpos)).append("\t").append(f.size() > 5 ? f[5] : "_").append("\t");
+      out->append(col(w.xpos)).append("\t_\t");  // FEATS and DEPS: we predict neither
       out->append(std::to_string(w.head + 1)).append("\t").append(col(w.deprel)).append("\t");
-      out->append(f.size() > 8 ? f[8] : "_").append("\t").append(f.size() > 9 ? f[9] : "_");
+      out->append("_\t").append(f.size() > 9 ? f[9] : "_");
       out->push_back('\n');
       ++next_word;
     } else {

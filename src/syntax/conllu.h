@@ -32,8 +32,8 @@ struct ConlluSentence {
 Result<std::vector<ConlluSentence>> ParseConllu(std::string_view data);
 Result<std::vector<ConlluSentence>> ReadConlluFile(const std::string& path);
 
-// Appends the sentence in CoNLL-U, with the word lines rebuilt from `words` (ID, FORM and the
-// MISC/FEATS columns kept from the input) and all other lines as read.
+// Appends the sentence in CoNLL-U, with the word lines rebuilt from `words` (ID and MISC kept
+// from the input, FEATS and DEPS emptied) and all other lines as read.
 void AppendConllu(const ConlluSentence& s, std::string* out);
 
 // UD's deprel without a subtype ("nsubj:pass" -> "nsubj").

@@ -60,14 +60,21 @@ struct Workspace {
   std::vector<int32_t> scores;
 };
 
-void TagWith(const FrozenWeights& w, int num_tags, const std::vector<WordInput>& words, Workspace* ws,
-             std::vector<int>* tags) {
+template <typename DictFn>
+void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, const std::vector<WordInput>& words,
+             Workspace* ws, std::vector<int>* tags) {
   ws->tag_features.Prepare(words);
   tags->assign(words.size(), 0);
   uint64_t feats[TagFeatures::kMaxFeatures];
   ws->scores.resize(w.score_size());
   int prev1 = -1, prev2 = -1;
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    if (int t = dict(words[i].form); t >= 0) {
+      (*tags)[i] = t;
+      prev2 = prev1;
+      prev1 = t;
+      continue;
+    }
     int nf = ws->tag_features.Extract(i, prev1, prev2, feats);
     std::fill(ws->scores.begin(), ws->scores.end(), 0);
     w.Score(feats, nf, ws->scores.data());
@@ -87,21 +94,6 @@ std::filesystem::path BinaryDir() {
   return std::filesystem::path(buf).parent_path();
 }
 
-void AnalyzeWith(const Model& m, const FrozenWeights& tagger, const FrozenWeights& parser,
-                 const TransitionSystem& ts, bool has_parser, const std::vector<WordInput>& words,
-                 Workspace* ws, SentenceAnalysis* out) {
-  TagWith(tagger, m.num_tags(), words, ws, &out->tags);
-  int n = static_cast<int>(words.size());
-  if (!has_parser) {
-    out->heads.assign(n, -1);
-    out->labels.assign(n, -1);
-    return;
-  }
-  ws->word_hashes.resize(n);
-  for (int i = 0; i < n; ++i) ws->word_hashes[i] = ws->tag_features.lower(i);
-  Parse(parser, ts, ws->word_hashes.data(), out->tags.data(), n, &out->heads, &out->labels);
-}
-
 }  // namespace
 
 Status Model::Save(const std::string& path) const {
@@ -113,6 +105,11 @@ Status Model::Save(const std::string& path) const {
   AppendU32(static_cast<uint32_t>(transitions_.root_label), &out);
   AppendU32(static_cast<uint32_t>(transitions_.extra_root_label), &out);
   AppendU32(has_parser_ ? 1 : 0, &out);
+  AppendU32(static_cast<uint32_t>(tag_dict_.size()), &out);
+  for (const auto& [h, t] : tag_dict_) {
+    out.append(reinterpret_cast<const char*>(&h), 8);
+    AppendU32(t, &out);
+  }
   tagger_.Write(&out);
   if (has_parser_) parser_.Write(&out);
   FILE* f = std::fopen(path.c_str(), "wb");
@@ -150,6 +147,18 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
   m->transitions_ = TransitionSystem{static_cast<int>(m->labels_.size()), static_cast<int>(root),
                                      static_cast<int>(extra)};
   m->has_parser_ = has_parser != 0 && !m->labels_.empty();
+  uint32_t dict_size;
+  if (!ReadU32(&p, end, &dict_size) || static_cast<uint64_t>(end - p) < uint64_t{dict_size} * 12) {
+    return Status::ParseError(path + ": truncated tag dictionary");
+  }
+  m->tag_dict_.resize(dict_size);
+  for (auto& [h, t] : m->tag_dict_) {
+    std::memcpy(&h, p, 8);
+    p += 8;
+    ReadU32(&p, end, &t);
+    if (t >= m->upos_.size()) return Status::ParseError(path + ": bad tag dictionary");
+  }
+  if (!std::is_sorted(m->tag_dict_.begin(), m->tag_dict_.end())) return Status::ParseError(path + ": unsorted tag dictionary");
   if (Status st = m->tagger_.Read(&p, end); !st.ok()) return Status::ParseError(path + ": " + st.message());
   if (m->has_parser_) {
     if (Status st = m->parser_.Read(&p, end); !st.ok()) return Status::ParseError(path + ": " + st.message());
@@ -164,12 +173,28 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
 // Scratch buffers are per thread, so the Model stays immutable and calls allocate nothing.
 void Model::Tag(const std::vector<WordInput>& words, std::vector<int>* tags) const {
   thread_local Workspace ws;
-  TagWith(tagger_, num_tags(), words, &ws, tags);
+  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, words, &ws, tags);
+}
+
+int Model::DictTag(std::string_view form) const {
+  if (tag_dict_.empty()) return -1;
+  uint64_t h = HashBytes(form);
+  auto it = std::lower_bound(tag_dict_.begin(), tag_dict_.end(), std::pair<uint64_t, uint32_t>{h, 0});
+  return it != tag_dict_.end() && it->first == h ? static_cast<int>(it->second) : -1;
 }
 
 void Model::Analyze(const std::vector<WordInput>& words, SentenceAnalysis* out) const {
   thread_local Workspace ws;
-  AnalyzeWith(*this, tagger_, parser_, transitions_, has_parser_, words, &ws, out);
+  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, words, &ws, &out->tags);
+  int n = static_cast<int>(words.size());
+  if (!has_parser_) {
+    out->heads.assign(n, -1);
+    out->labels.assign(n, -1);
+    return;
+  }
+  ws.word_hashes.resize(n);
+  for (int i = 0; i < n; ++i) ws.word_hashes[i] = ws.tag_features.lower(i);
+  Parse(parser_, transitions_, ws.word_hashes.data(), out->tags.data(), n, &out->heads, &out->labels);
 }
 
 std::string FindModelPath() {

@@ -53,7 +53,11 @@ class Model {
 
  private:
   friend class Trainer;
+  int DictTag(std::string_view form) const;
   std::vector<std::string> upos_, xpos_, labels_;
+  // Frequent words that (nearly) always take one tag ("the", ",", "of"): tagged without
+  // scoring. Sorted by the hash of the word form (case kept).
+  std::vector<std::pair<uint64_t, uint32_t>> tag_dict_;
   FrozenWeights tagger_, parser_;
   TransitionSystem transitions_;
   bool has_parser_ = false;

@@ -150,17 +150,14 @@ int ParserFeatures::Extract(const ParseState& s, uint64_t* out) const {
   f1(W(s0h)); f1(P(s0h)); f1(Label(s.label(s0))); f1(W(s0l)); f1(P(s0l)); f1(Label(s.label(s0l)));
   f1(W(s0r)); f1(P(s0r)); f1(Label(s.label(s0r))); f1(W(n0l)); f1(P(n0l)); f1(Label(s.label(n0l)));
   // Third order.
-  f1(W(s0h2)); f1(P(s0h2)); f1(Label(s.label(s0h))); f1(W(s0l2)); f1(P(s0l2)); f1(Label(s.label(s0l2)));
-  f1(W(s0r2)); f1(P(s0r2)); f1(Label(s.label(s0r2))); f1(W(n0l2)); f1(P(n0l2)); f1(Label(s.label(n0l2)));
+  f1(P(s0h2)); f1(Label(s.label(s0h))); f1(P(s0l2)); f1(Label(s.label(s0l2)));
+  f1(P(s0r2)); f1(Label(s.label(s0r2))); f1(P(n0l2)); f1(Label(s.label(n0l2)));
   f3(s0p, P(s0l), P(s0l2)); f3(s0p, P(s0r), P(s0r2)); f3(s0p, P(s0h), P(s0h2)); f3(n0p, P(n0l), P(n0l2));
   // Label sets.
   f2(s0w, s.right_labels(s0)); f2(s0p, s.right_labels(s0)); f2(s0w, s.left_labels(s0));
   f2(s0p, s.left_labels(s0)); f2(n0w, s.left_labels(n0)); f2(n0p, s.left_labels(n0));
   // The second stack word (for attachments after a reduce) and lexicalised context.
   f1(W(s1)); f1(P(s1)); f3(P(s1), s0p, n0p); f3(P(s1), s0p, Label(s.label(s0)));
-  f3(s0w, n0p, n1p); f3(s0p, n0w, n1p); f3(s0p, n0p, n1w);
-  f2(s0p * 1009 + n0p, static_cast<uint64_t>(s.head(s0) >= 0));
-  f2(s0w, Label(s.label(s0)));
   return n;
 }
 
@@ -173,12 +170,16 @@ void Parse(const FrozenWeights& weights, const TransitionSystem& ts, const uint6
   scores.resize(weights.score_size());
   const int left = 2, right = 2 + ts.num_labels;
   while (!state.Terminal()) {
+    int s0 = state.StackAt(0);
+    bool at_root = state.b() == state.n();
+    if (s0 < 0 || at_root) {  // forced: SHIFT onto an empty stack; REDUCE or LEFT-root at the end
+      state.Apply(s0 < 0 ? 0 : state.head(s0) != -1 ? 1 : left + ts.root_label, ts);
+      continue;
+    }
     int nf = features.Extract(state, feats);
     std::fill(scores.begin(), scores.end(), 0);
     weights.Score(feats, nf, scores.data());
     // The valid moves, by group (the same as Valid(), without a call per class).
-    int s0 = state.StackAt(0);
-    bool at_root = state.b() == state.n();
     int best = -1;
     auto consider = [&](int c) {
       if (best < 0 || scores[c] > scores[best]) best = c;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include <sys/mman.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -24,8 +26,9 @@ bool ReadPod(const char** p, const char* end, T* v) {
   return true;
 }
 
-template <typename T>
-bool ReadVector(const char** p, const char* end, uint64_t n, std::vector<T>* v) {
+template <typename V>
+bool ReadVector(const char** p, const char* end, uint64_t n, V* v) {
+  using T = typename V::value_type;
   if (n > static_cast<uint64_t>(end - *p) / sizeof(T)) return false;
   v->resize(n);
   if (n) std::memcpy(v->data(), *p, n * sizeof(T));
@@ -35,14 +38,26 @@ bool ReadVector(const char** p, const char* end, uint64_t n, std::vector<T>* v) 
 
 }  // namespace
 
+void* AllocateHugePages(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (bytes < kHuge / 2) return std::malloc(bytes == 0 ? 1 : bytes);
+  size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+#ifdef MADV_HUGEPAGE
+  if (p) madvise(p, rounded, MADV_HUGEPAGE);  // a hint: without huge pages it still works
+#endif
+  return p;
+}
+
 void FrozenWeights::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[feats[i] & mask_]);
+  n = std::min(n, kMaxBatch);
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[Home(feats[i])]);
   uint32_t found[kMaxBatch];
   size_t m = 0;
   for (size_t i = 0; i < n; ++i) {
     uint64_t h = feats[i];
     uint32_t key = static_cast<uint32_t>(h >> 32) | 1u;  // 0 marks an empty slot
-    for (uint64_t s = h & mask_;; s = (s + 1) & mask_) {
+    for (uint64_t s = Home(h);; s = Next(s)) {
       uint64_t slot = slots_[s];
       uint32_t k = static_cast<uint32_t>(slot >> 32);
       if (k == 0) break;
@@ -94,7 +109,7 @@ Status FrozenWeights::Read(const char** p, const char* end) {
       !ReadPod(p, end, &stride) || !ReadPod(p, end, &nfeat)) {
     return Status::ParseError("truncated weight table header");
   }
-  if (nslots == 0 || (nslots & (nslots - 1)) != 0) return Status::ParseError("bad weight table size");
+  if (nslots == 0 || nslots > (uint64_t{1} << 32)) return Status::ParseError("bad weight table size");
   if (stride == 0 || stride % 8 != 0 || stride > 4096) return Status::ParseError("bad weight row size");
   if (!ReadVector(p, end, nslots, &slots_) || !ReadVector(p, end, nentries, &entries_) ||
       !ReadVector(p, end, ndense, &dense_)) {
@@ -107,7 +122,9 @@ Status FrozenWeights::Read(const char** p, const char* end) {
     bool ok = count == kDense ? (begin + 1) * stride_ <= dense_.size() : begin + count <= entries_.size();
     if (!ok) return Status::ParseError("weight table entry out of range");
   }
-  mask_ = nslots - 1;
+  size_t empty = 0;
+  for (uint64_t sl : slots_) empty += sl == 0;
+  if (empty == 0) return Status::ParseError("weight table has no empty slot");
   num_features_ = nfeat;
   return Status::Ok();
 }
@@ -207,11 +224,7 @@ FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return mag[a] != mag[b] ? mag[a] > mag[b] : kept[a].first < kept[b].first;
   });
-  auto slots_for = [](size_t n) {
-    size_t s = 1;
-    while (s < n * 3 / 2 + 1) s *= 2;
-    return s;
-  };
+  auto slots_for = [](size_t n) { return n * 3 / 2 + 1; };  // load factor 2/3
   size_t stride = (static_cast<size_t>(num_classes_) + 7) / 8 * 8;
   auto dense = [&](size_t i) { return kept[i].second.size() * 4 >= static_cast<size_t>(num_classes_); };
   size_t count = 0, entries = 0, rows = 0;
@@ -229,17 +242,16 @@ FrozenWeights PerceptronTrainer::Freeze(size_t max_bytes) const {
   fw.stride_ = stride;
   size_t nslots = slots_for(count);
   fw.slots_.assign(nslots, 0);
-  fw.mask_ = nslots - 1;
   for (size_t i : chosen) {
     const auto& [key, list] = kept[i];
-    uint64_t s = key & fw.mask_;
+    uint64_t s = fw.Home(key);
     uint32_t k = static_cast<uint32_t>(key >> 32) | 1u;
-    while (fw.slots_[s] != 0) s = (s + 1) & fw.mask_;
+    while (fw.slots_[s] != 0) s = fw.Next(s);
     if (dense(i)) {
       uint64_t row = fw.dense_.size() / stride;
       fw.dense_.resize(fw.dense_.size() + stride, 0);
       for (uint32_t e : list) fw.dense_[row * stride + (e >> 16)] = static_cast<int16_t>(e & 0xffff);
-      fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (row << 8) | kDense;
+      fw.slots_[s] = static_cast<uint64_t>(k) << 32 | (row << 8) | FrozenWeights::kDense;
       continue;
     }
     uint64_t begin = fw.entries_.size();

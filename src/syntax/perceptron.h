@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,22 @@ inline uint64_t HashBytes(std::string_view s) {
   return Mix64(h);
 }
 
+// Allocates large arrays on 2 MiB boundaries and asks the kernel for transparent huge pages:
+// the weight tables are read at random, and with 4 KiB pages most lookups would also miss the
+// TLB. Small arrays use the ordinary heap.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: allocator conversion
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
 class FrozenWeights {
  public:
   // Adds the weights of every feature in [feats, feats + n) to scores[0 .. score_size());
@@ -48,6 +66,7 @@ class FrozenWeights {
   // (prefetch the slots; find them and prefetch their weights; add) to overlap the misses.
   // Features with weights for many classes (tag-only templates) keep a dense int16 row.
   static constexpr size_t kMaxBatch = 128;
+  static constexpr uint32_t kDense = 0xff;  // count value of a slot whose row is dense
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
   // Length of the score array Score() writes: the class count rounded up to 8.
   size_t score_size() const { return stride_; }
@@ -68,11 +87,12 @@ class FrozenWeights {
 
  private:
   friend class PerceptronTrainer;
-  uint64_t mask_ = 0;
-  static constexpr uint32_t kDense = 0xff;  // count value of a slot whose row is dense
-  std::vector<uint64_t> slots_{0};  // key32 << 32 | begin24 << 8 | count8 (kDense: begin = row)
-  std::vector<uint32_t> entries_;   // class << 16 | uint16(weight)
-  std::vector<int16_t> dense_;      // rows of stride_ weights
+  // Slot of a hash: its low 32 bits scaled to the table size (any size, not only powers of 2).
+  uint64_t Home(uint64_t h) const { return ((h & 0xffffffffULL) * slots_.size()) >> 32; }
+  uint64_t Next(uint64_t s) const { return s + 1 == slots_.size() ? 0 : s + 1; }
+  HugeVector<uint64_t> slots_{0};  // key32 << 32 | begin24 << 8 | count8 (kDense: begin = row)
+  HugeVector<uint32_t> entries_;   // class << 16 | uint16(weight)
+  HugeVector<int16_t> dense_;      // rows of stride_ weights
   size_t stride_ = 8;
   size_t num_features_ = 0;
 };
@@ -112,6 +132,15 @@ class PerceptronTrainer {
   std::vector<uint64_t> keys_;
   std::vector<std::vector<Entry>> entries_;
 };
+
+void* AllocateHugePages(size_t bytes);  // in perceptron.cc
+
+template <typename T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  void* p = AllocateHugePages(n * sizeof(T));
+  if (!p) throw std::bad_alloc();
+  return static_cast<T*>(p);
+}
 
 }  // namespace dyad::syntax
 

@@ -118,6 +118,7 @@ class Trainer {
                             bool verbose) const;
   double TagAccuracy(const FrozenWeights& w, const std::vector<const Example*>& dev) const;
   void Jackknife(int epochs);
+  void BuildTagDictionary();
   FrozenWeights TrainParser();
   EvalScores ParseDev(const FrozenWeights& parser) const;
   void Log(const char* fmt, ...) const __attribute__((format(printf, 2, 3)));
@@ -212,6 +213,7 @@ double Trainer::TagAccuracy(const FrozenWeights& w, const std::vector<const Exam
   Model m;
   m.upos_ = model_.upos_;
   m.xpos_ = model_.xpos_;
+  m.tag_dict_ = model_.tag_dict_;
   m.tagger_ = w;
   size_t correct = 0, total = 0;
   std::vector<int> tags;
@@ -289,6 +291,7 @@ void Trainer::Jackknife(int epochs) {
     Model m;
     m.upos_ = model_.upos_;
     m.xpos_ = model_.xpos_;
+  m.tag_dict_ = model_.tag_dict_;
     m.tagger_ = std::move(w);
     for (size_t i = fold; i < train_.size(); i += k) m.Tag(train_[i].words, &fold_tags[i]);
   };
@@ -305,6 +308,24 @@ void Trainer::Jackknife(int epochs) {
   }
   Log("jackknifed training tags (%d folds): %.2f%% correct", k,
       100.0 * static_cast<double>(correct) / static_cast<double>(total));
+}
+
+// Honnibal's tag dictionary: words seen at least 20 times with one tag at least 97% of the time.
+void Trainer::BuildTagDictionary() {
+  std::map<uint64_t, std::map<int, int>> counts;
+  for (const Example& e : train_) {
+    for (size_t i = 0; i < e.forms.size(); ++i) ++counts[HashBytes(e.forms[i])][e.tags[i]];
+  }
+  model_.tag_dict_.clear();
+  for (const auto& [h, tags] : counts) {
+    int total = 0, best = -1, best_count = 0;
+    for (auto [t, c] : tags) {
+      total += c;
+      if (c > best_count) { best = t; best_count = c; }
+    }
+    if (total >= 20 && best_count >= 0.97 * total) model_.tag_dict_.emplace_back(h, static_cast<uint32_t>(best));
+  }
+  Log("tag dictionary: %zu words", model_.tag_dict_.size());
 }
 
 EvalScores Trainer::ParseDev(const FrozenWeights& parser) const {
@@ -412,6 +433,7 @@ Status Trainer::Run() {
     meta += "\n";
   }
   meta += "seed=" + std::to_string(opt_.seed) + "\nfolds=" + std::to_string(opt_.folds) + "\n";
+  BuildTagDictionary();
   int best_epoch = opt_.tagger_epochs;
   model_.tagger_ = TrainTagger(train, opt_.tagger_epochs, dev, opt_.seed, &best_epoch, true);
   Log("tagger: keeping epoch %d", best_epoch);

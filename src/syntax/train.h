@@ -27,13 +27,13 @@ struct TrainOptions {
   std::vector<std::string> dev_files;
   std::vector<std::string> exclude_files;
   std::string output;
-  int tagger_epochs = 12;
+  int tagger_epochs = 10;
   int parser_epochs = 15;
   int folds = 4;
   int threads = 2;
   uint64_t seed = 1;
-  double tagger_mb = 3.5;   // weight budgets: the smallest weights are pruned to fit
-  double parser_mb = 11.0;
+  double tagger_mb = 4.0;   // weight budgets: the smallest weights are pruned to fit
+  double parser_mb = 10.5;
   bool tagger_only = false;
 };
 
