@@ -161,6 +161,7 @@ class SentenceCoder {
     bool passive = !e.noun && e.passive_ok && IsPassive(*doc_, clause, trig);
     if (passive) {
       source = PassiveAgent(*doc_, idx_, clause, m.last);
+      if (source < 0) source = DependentActor(*doc_, idx_, trig, {"obl:agent"});
       target = SubjectOf(*doc_, idx_, clause, trig);
     } else if (e.noun) {
       source = NounModifier(*doc_, idx_, trig);
@@ -169,7 +170,10 @@ class SentenceCoder {
       // "did not carry out the bombing": the act has the modality of the verb that performs it.
       if (verb >= 0) modality = Modality(*doc_, clause, static_cast<uint32_t>(verb));
     } else {
+      // Word order first; the parse ("nsubj" of the trigger) when word order finds no subject.
       source = SubjectOf(*doc_, idx_, clause, trig);
+      if (source < 0) source = DependentActor(*doc_, idx_, trig, {"nsubj"});
+      if (source >= 0 && doc_->actors[source].rule == "adjective") source = -1;
     }
     if (source < 0) return Trace(m, "dropped: no source actor");
     if (Event* act = ConsequenceOfViolence(m, source)) {
@@ -201,6 +205,10 @@ class SentenceCoder {
       }
       target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, m.last)
                       : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
+      if (target < 0 && !e.noun) {  // the parse's direct object when word order finds none
+        int32_t obj = DependentActor(*doc_, idx_, trig, {"obj", "iobj"});
+        if (obj >= 0 && !skip[obj]) target = obj;
+      }
     }
     std::string rule = e.RuleName() + (passive ? " +passive" : "");
     if (target < 0 && (e.code == "042" || e.code == "043")) {

@@ -111,3 +111,24 @@ TEST(EventCoderTest, InfinitiveComplementIsNotAsserted) {
 
 }  // namespace
 }  // namespace dyad::events
+
+namespace dyad::events {
+namespace {
+
+// With a parse, an actor the word-order rules cannot reach is found through nsubj / obj.
+TEST(DependentActorTest, FollowsTheParse) {
+  static std::vector<lexicon::Diagnostic> diags;
+  static auto actors = lexicon::ActorLexicon::FromText("country\tKEN\tKenya\n", &diags);
+  Document doc = text::MakeDocument("Kenya condemned it.");
+  syntax::TagAndLemmatize(&doc);
+  actors::ActorRecognizer(*actors).Recognize(Date{}, &doc);
+  MentionIndex idx = MentionIndex::Build(doc);
+  EXPECT_EQ(DependentActor(doc, idx, 1, {"nsubj"}), -1);  // no parse yet
+  doc.tokens[0].head = 1;
+  doc.tokens[0].deprel = "nsubj";
+  EXPECT_EQ(DependentActor(doc, idx, 1, {"nsubj"}), 0);
+  EXPECT_EQ(DependentActor(doc, idx, 1, {"obj"}), -1);
+}
+
+}  // namespace
+}  // namespace dyad::events

@@ -253,6 +253,31 @@ std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger
   return result;
 }
 
+int32_t DependentActor(const Document& doc, const MentionIndex& idx, uint32_t head,
+                       std::initializer_list<std::string_view> relations) {
+  const Sentence* sent = nullptr;
+  for (const Sentence& s : doc.sentences) {
+    if (head >= s.token_begin && head < s.token_end) { sent = &s; break; }
+  }
+  if (sent == nullptr) return -1;
+  for (uint32_t k = sent->token_begin; k < sent->token_end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.head != static_cast<int32_t>(head)) continue;
+    bool wanted = false;
+    for (std::string_view r : relations) wanted = wanted || t.deprel == r;
+    if (!wanted) continue;
+    if (idx.actor[k] >= 0 && !doc.actors[idx.actor[k]].code.empty()) return idx.actor[k];
+    for (uint32_t j = sent->token_begin; j < sent->token_end; ++j) {  // one level down
+      if (doc.tokens[j].head == static_cast<int32_t>(k) && idx.actor[j] >= 0 &&
+          !doc.actors[idx.actor[j]].code.empty() && doc.tokens[j].deprel != "acl:relcl") {
+        return idx.actor[j];
+      }
+    }
+    return -1;
+  }
+  return -1;
+}
+
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
   // "criticised the EU for listing Chinese companies and warned the bloc": a verb coordinated
   // with an earlier finite verb shares its subject.

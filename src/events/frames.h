@@ -4,6 +4,7 @@
 #ifndef DYAD_EVENTS_FRAMES_H_
 #define DYAD_EVENTS_FRAMES_H_
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ bool IsPassive(const Document& doc, const Clause& clause, uint32_t trigger);
 // "asserted", "negated", "hypothetical", "future" and, for obligations ("needed to", "must",
 // "should"), "obligation".
 std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger);
+
+// The actor a dependency of `head` with one of `relations` points at ("nsubj", "obj"): the
+// dependent itself or, one level down, a word attached to it ("the spokesman of the Taliban").
+// -1 when the document has no parse or no such dependent is an actor.
+int32_t DependentActor(const Document& doc, const MentionIndex& idx, uint32_t head,
+                       std::initializer_list<std::string_view> relations);
 
 // The subject actor of a trigger: the nearest actor to its left in the clause that is not the
 // object of a preposition; -1 when none.
