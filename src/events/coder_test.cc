@@ -1,4 +1,5 @@
 #include "events/coder.h"
+#include "events/frames.h"
 
 #include <gtest/gtest.h>
 
