@@ -3,7 +3,7 @@
 # it after each kill, and require the final events, as a multiset (every exported event row with its
 # counts, but not the ingest timestamp), to equal those of one clean run.
 #
-# Input: examples/news.jsonl repeated 150 times with new ids, 3 publishers and 5 publication dates,
+# Input: examples/news.jsonl repeated 60 times with new ids, 3 publishers and 5 publication dates,
 # so events merge across articles and num_mentions/num_articles/num_sources are exercised. Small
 # batches (7 articles a transaction) put many commits inside each run.
 # Usage: store_kill_test.sh PATH/TO/dyad PATH/TO/examples/news.jsonl   (DYAD_KILL_SEED=N to replay)
@@ -16,7 +16,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL (seed $seed): $*"; exit 1; }
 
-awk '{ for (r = 1; r <= 150; ++r) {
+awk '{ for (r = 1; r <= 60; ++r) {
          line = $0
          sub(/"id": *"/, "&r" r "-", line)
          sub(/"publisher": *"[^"]*"/, "\"publisher\": \"pub" (r % 3) "\"", line)
