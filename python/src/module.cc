@@ -1,0 +1,457 @@
+// _dyad: the pybind11 shim between Python and dyad::Coder. The public API is the Python package
+// (python/dyad/__init__.py, python/dyad/dask.py); this file only moves bytes across the boundary.
+//
+// Every entry point goes through the same path as `dyad code`: JSONL lines are parsed by
+// ingest::ParseJsonlLine (so ids, dates, size limits and error messages are the CLI's), near-copies
+// of earlier articles are marked by an ingest::DuplicateIndex fed in input order, articles are
+// coded by Coder::Code and written by Coder::AppendJsonl, and error records are FormatInputError's.
+// The Python side json.loads the records, so a dict from Python equals a parsed line of the CLI.
+//
+//   coder = _dyad.Coder(data_dir="", gazetteer="", include_modal=False, ...)
+//   coder.code_lines(['{"id":"a","text":"..."}'], "<python>", "python", 1, 4, index)
+//     -> [(events_jsonl, [error_record_json, ...], article_ok), ...]   (one tuple per line)
+//   coder.code_range("news.jsonl", 0, -1, 1, 1) -> (events_jsonl_bytes, errors_jsonl_bytes, summary)
+//   coder.mark_range("news.jsonl", 0, -1, 1, index) -> {line: duplicate_of}   (for Dask)
+//   coder.code_file("feed.warc.gz") -> as code_range, through pipeline::CodeInputs itself
+//
+// The GIL is released while coding; one Coder (immutable after Create) serves every thread.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "common/strings.h"
+#include "dyad/coder.h"
+#include "ingest/dedup.h"
+#include "ingest/jsonl_line.h"
+#include "ingest/line_reader.h"
+#include "ingest/reader.h"
+#include "pipeline/code_run.h"
+#include "pipeline/summary.h"
+
+namespace py = pybind11;
+
+namespace {
+
+// One input line and, after coding, what it writes (as in pipeline/code_run.cc).
+struct Slot {
+  std::string line;
+  int64_t number = 0;   // 1-based line number, for generated ids and error records
+  int64_t offset = -1;  // byte offset in the file, or -1 (not from a file: omitted from records)
+  bool truncated = false;
+  int64_t length = 0;   // full length when truncated
+  dyad::ReadItem item;
+  dyad::Status status;
+  std::string output;
+  dyad::pipeline::Summary counts;  // this article's sentences and events, for the run summary
+  std::string dedup_text;          // ingest::DedupText of the article, while it is being marked
+};
+
+struct LineSource {
+  std::string file;  // name in error records
+  std::string stem;  // prefix of generated ids ("<stem>:<line>")
+  size_t max_text_bytes = 1 << 20;
+  size_t max_line_bytes = 8 << 20;
+};
+
+[[noreturn]] void Raise(PyObject* type, const std::string& message) {
+  PyErr_SetString(type, message.c_str());
+  throw py::error_already_set();
+}
+
+// A Status (Coder::Create, opening an input) as the Python exception a caller would expect.
+[[noreturn]] void RaiseStatus(const dyad::Status& status) {
+  switch (status.code()) {
+    case dyad::StatusCode::kNotFound: Raise(PyExc_FileNotFoundError, status.ToString());
+    case dyad::StatusCode::kIoError: Raise(PyExc_OSError, status.ToString());
+    case dyad::StatusCode::kInvalidArgument:
+    case dyad::StatusCode::kParseError:
+    case dyad::StatusCode::kLimitExceeded: Raise(PyExc_ValueError, status.ToString());
+    default: Raise(PyExc_RuntimeError, status.ToString());
+  }
+}
+
+// Parses one slot's line into an article or error records. Thread-safe (pure).
+void ParseSlot(const LineSource& source, Slot* s) {
+  if (s->truncated) {
+    dyad::InputError e{source.file, s->number, s->offset,
+                       "line is " + std::to_string(s->length) + " bytes, over the limit of " +
+                           std::to_string(source.max_line_bytes),
+                       "", false};
+    s->item.errors.push_back(std::move(e));
+    return;
+  }
+  dyad::ingest::JsonlContext context{source.file, source.stem, s->number, s->offset, source.max_text_bytes};
+  dyad::ingest::ParseJsonlLine(s->line, context, &s->item);
+  std::string().swap(s->line);
+}
+
+// Codes one parsed slot. Thread-safe: reads only the immutable coder.
+void CodeSlot(const dyad::Coder& coder, Slot* s) {
+  if (!s->item.article) return;
+  dyad::Document doc;
+  doc.article = std::move(*s->item.article);
+  s->status = coder.Code(&doc);
+  if (s->status.ok()) {
+    coder.AppendJsonl(doc, &s->output);
+    s->counts.Add(doc);
+  }
+  s->item.article = std::move(doc.article);  // kept for the id of an error record
+  s->item.article->text.clear();
+}
+
+// Runs fn(i) for every i < n on up to `threads` threads.
+template <typename Fn>
+void ParallelFor(size_t n, int threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> pool;
+  int extra = std::min<int>(std::max(1, threads), static_cast<int>(n)) - 1;
+  for (int t = 0; t < extra; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+// Near-copies of earlier articles, as `dyad code` marks them: either from a DuplicateIndex fed in
+// input order (shared across calls, so it spans a whole run), or from marks computed beforehand
+// (line number -> duplicate_of; Dask computes them for the whole run on the client).
+struct Duplicates {
+  dyad::ingest::DuplicateIndex* index = nullptr;
+  const std::unordered_map<int64_t, std::string>* marks = nullptr;
+};
+
+// Parses `slots` and, with an index, marks near-copies as DuplicateIndex::Mark does: the cleaning
+// (DedupText) in parallel, then only the fingerprint lookups in input order.
+void ParseAndMark(const LineSource& source, int threads, dyad::ingest::DuplicateIndex* index,
+                  std::vector<Slot>* slots) {
+  ParallelFor(slots->size(), threads, [&](size_t i) {
+    Slot& s = (*slots)[i];
+    ParseSlot(source, &s);
+    if (index != nullptr && s.item.article) s.dedup_text = dyad::ingest::DedupText(*s.item.article);
+  });
+  if (index == nullptr) return;
+  for (Slot& s : *slots) {
+    if (!s.item.article) continue;
+    s.item.article->duplicate_of = index->Check(s.item.article->id, s.dedup_text);
+    std::string().swap(s.dedup_text);
+  }
+}
+
+// Parses `slots` in parallel, marks duplicates in input order, then codes them in parallel.
+// Each slot is independent after marking, so the output order is the input order.
+void ProcessSlots(const dyad::Coder& coder, const LineSource& source, int threads, const Duplicates& dups,
+                  std::vector<Slot>* slots) {
+  ParseAndMark(source, threads, dups.index, slots);
+  for (Slot& s : *slots) {
+    if (!s.item.article) continue;
+    if (dups.marks) {
+      auto it = dups.marks->find(s.number);
+      if (it != dups.marks->end()) s.item.article->duplicate_of = it->second;
+    }
+  }
+  ParallelFor(slots->size(), threads, [&](size_t i) { CodeSlot(coder, &(*slots)[i]); });
+}
+
+// The error records of one coded slot, in the CLI's order: read errors and warnings, then the
+// coding error (line 0, as `dyad code` writes it).
+std::vector<std::string> ErrorRecords(const LineSource& source, const Slot& s) {
+  std::vector<std::string> out;
+  for (const dyad::InputError& e : s.item.errors) out.push_back(dyad::FormatInputError(e));
+  if (s.item.article && !s.status.ok()) {
+    dyad::InputError e{source.file, 0, -1, s.status.message(), s.item.article->id, false};
+    out.push_back(dyad::FormatInputError(e));
+  }
+  return out;
+}
+
+bool Coded(const Slot& s) { return s.item.article.has_value() && s.status.ok(); }
+
+py::dict SummaryDict(const dyad::pipeline::Summary& s) {
+  py::dict d;
+  d["articles"] = s.articles;
+  d["sentences"] = s.sentences;
+  d["events"] = s.events;
+  d["errors"] = s.errors;
+  d["by_root"] = s.by_root;
+  d["dyads"] = s.dyads;
+  return d;
+}
+
+// A run's near-duplicate index (ingest/dedup.h), held by Python between calls. The mutex makes
+// concurrent use safe; marks still depend on the order the calls feed it.
+struct PyDuplicateIndex {
+  std::mutex mutex;
+  dyad::ingest::DuplicateIndex index;
+};
+
+class PyCoder {
+ public:
+  PyCoder(const std::string& data_dir, const std::string& gazetteer, bool include_modal, bool topic_gate,
+          const std::vector<std::string>& actors, bool only_actors, size_t max_article_bytes,
+          uint32_t max_sentence_tokens) {
+    dyad::CoderConfig config;
+    config.data_dir = data_dir;
+    config.gazetteer_path = gazetteer;
+    config.include_modal = include_modal;
+    config.topic_gate = topic_gate;
+    config.actor_paths = actors;
+    config.replace_actors = only_actors;
+    config.max_article_bytes = max_article_bytes;
+    config.max_sentence_tokens = max_sentence_tokens;
+    source_.max_text_bytes = max_article_bytes;
+    dyad::Result<std::unique_ptr<dyad::Coder>> coder = [&] {
+      py::gil_scoped_release release;
+      return dyad::Coder::Create(config);
+    }();
+    if (!coder.ok()) RaiseStatus(coder.status());
+    coder_ = std::shared_ptr<const dyad::Coder>(std::move(*coder));
+  }
+
+  // One tuple per line: (events as JSONL, error records as JSON strings, whether it was coded).
+  // `index` (or None) marks near-duplicates across calls, as one `dyad code` run does.
+  std::vector<py::tuple> CodeLines(const std::vector<std::string>& lines, const std::string& file,
+                                   const std::string& stem, int64_t first_line, int threads,
+                                   PyDuplicateIndex* index) const {
+    LineSource source = source_;
+    source.file = file;
+    source.stem = stem;
+    std::vector<Slot> slots(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      slots[i].line = lines[i];
+      slots[i].number = first_line + static_cast<int64_t>(i);
+    }
+    {
+      py::gil_scoped_release release;
+      std::unique_lock<std::mutex> lock;
+      Duplicates dups;
+      if (index != nullptr) {
+        lock = std::unique_lock<std::mutex>(index->mutex);
+        dups.index = &index->index;
+      }
+      ProcessSlots(*coder_, source, threads, dups, &slots);
+    }
+    std::vector<py::tuple> out;
+    out.reserve(slots.size());
+    for (const Slot& s : slots) {
+      out.push_back(py::make_tuple(py::str(s.output), ErrorRecords(source, s), Coded(s)));
+    }
+    return out;
+  }
+
+  // The lines of JSONL file `path` that start in [begin, end) bytes (end < 0: to the end of the
+  // file), the first of them numbered `first_line`, coded as `dyad code path` codes them. `begin`
+  // must be the start of a line. Near-duplicates: `marks` (line -> duplicate_of, from MarkRange
+  // over the whole run) when given, else an index of this range alone.
+  // Returns (events JSONL, error records JSONL, summary dict).
+  py::tuple CodeRange(const std::string& path, int64_t begin, int64_t end, int64_t first_line, int threads,
+                      size_t batch, std::optional<std::unordered_map<int64_t, std::string>> marks) const {
+    LineSource source = FileSource(path);
+    std::string events, errors;
+    dyad::pipeline::Summary summary;
+    RangeStatus st;
+    {
+      py::gil_scoped_release release;
+      dyad::ingest::DuplicateIndex local;
+      Duplicates dups;
+      if (marks) dups.marks = &*marks;
+      else dups.index = &local;
+      size_t per_batch = std::max<size_t>(1, batch) * static_cast<size_t>(std::max(1, threads));
+      st = ReadRange(source, path, begin, end, first_line, per_batch, [&](std::vector<Slot>* slots) {
+        ProcessSlots(*coder_, source, threads, dups, slots);
+        for (const Slot& s : *slots) {
+          for (const std::string& r : ErrorRecords(source, s)) errors += r + "\n";
+          summary.errors += static_cast<int64_t>(s.item.errors.size()) + (s.item.article && !s.status.ok());
+          if (!Coded(s)) continue;
+          events += s.output;
+          AddToSummary(s, &summary);
+        }
+      });
+    }
+    st.RaiseIfFailed(path);
+    return py::make_tuple(py::bytes(events), py::bytes(errors), SummaryDict(summary));
+  }
+
+  // Feeds the articles of a range (as CodeRange reads them) to `index` in order, without coding;
+  // returns {line: duplicate_of} for the near-copies. Over every range of a run, in input order,
+  // this gives the marks `dyad code` would set (reading and hashing only: cheap next to coding).
+  std::unordered_map<int64_t, std::string> MarkRange(const std::string& path, int64_t begin, int64_t end,
+                                                     int64_t first_line, PyDuplicateIndex& index,
+                                                     int threads) const {
+    LineSource source = FileSource(path);
+    std::unordered_map<int64_t, std::string> marks;
+    RangeStatus st;
+    {
+      py::gil_scoped_release release;
+      std::lock_guard<std::mutex> lock(index.mutex);
+      st = ReadRange(source, path, begin, end, first_line, 256, [&](std::vector<Slot>* slots) {
+        ParseAndMark(source, threads, &index.index, slots);
+        for (Slot& s : *slots) {
+          if (s.item.article && !s.item.article->duplicate_of.empty()) marks[s.number] = s.item.article->duplicate_of;
+        }
+      });
+    }
+    st.RaiseIfFailed(path);
+    return marks;
+  }
+
+  // Any input `dyad code` reads (txt, html, rss, warc, a directory, JSONL), whole, through the
+  // CLI's own run loop. Returns (events JSONL, error records JSONL, summary dict).
+  py::tuple CodeFile(const std::string& path, const std::string& input_format, const std::string& date,
+                     int threads) const {
+    dyad::ReaderOptions ropts;
+    ropts.date = date;
+    ropts.max_text_bytes = source_.max_text_bytes;
+    if (!input_format.empty()) {
+      auto format = dyad::ParseInputFormat(input_format);
+      if (!format) Raise(PyExc_ValueError, "unknown input format " + input_format);
+      ropts.format = *format;
+    }
+    // Opened once here for the reader's own message (CodeInputs would print it to stderr).
+    if (auto reader = dyad::ArticleReader::Open(path, ropts); !reader.ok()) RaiseStatus(reader.status());
+    dyad::pipeline::CodeRunOptions options;
+    options.threads = std::max(1, threads);
+    dyad::pipeline::Summary summary;
+    char *events = nullptr, *errors = nullptr;
+    size_t events_size = 0, errors_size = 0;
+    int rc;
+    {
+      py::gil_scoped_release release;
+      std::FILE* out = open_memstream(&events, &events_size);
+      std::FILE* err = open_memstream(&errors, &errors_size);
+      rc = dyad::pipeline::CodeInputs(*coder_, {path}, ropts, options, out, err, &summary);
+      std::fclose(out);
+      std::fclose(err);
+    }
+    py::tuple result = py::make_tuple(py::bytes(events, events_size), py::bytes(errors, errors_size),
+                                      SummaryDict(summary));
+    std::free(events);
+    std::free(errors);
+    if (rc == 1) Raise(PyExc_OSError, "read error in '" + path + "'");
+    return result;
+  }
+
+  const std::vector<std::string>& warnings() const { return coder_->warnings(); }
+  const std::string& lexicon_version() const { return coder_->lexicon_version(); }
+
+ private:
+  struct RangeStatus {
+    int open_errno = 0;
+    bool read_failed = false;
+    void RaiseIfFailed(const std::string& path) const {
+      if (open_errno != 0) {  // the reader's message, and the matching OSError subclass
+        Raise(open_errno == ENOENT ? PyExc_FileNotFoundError : PyExc_OSError,
+              "cannot open '" + path + "': " + std::strerror(open_errno));
+      }
+      if (read_failed) Raise(PyExc_OSError, "read error in '" + path + "'");
+    }
+  };
+
+  // Reads the non-blank lines starting in [begin, end) of `path` (as ArticleReader reads JSONL)
+  // and hands them to `fn` in batches of `per_batch` slots. Call without the GIL.
+  template <typename Fn>
+  static RangeStatus ReadRange(const LineSource& source, const std::string& path, int64_t begin, int64_t end,
+                               int64_t first_line, size_t per_batch, Fn fn) {
+    RangeStatus st;
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      st.open_errno = errno;
+      return st;
+    }
+    if (begin > 0 && std::fseek(file, begin, SEEK_SET) != 0) {
+      st.read_failed = true;
+      std::fclose(file);
+      return st;
+    }
+    dyad::ingest::LineReader reader(file, source.max_line_bytes);
+    dyad::ingest::RawLine line;
+    bool more = true;
+    while (more) {
+      std::vector<Slot> slots;
+      while (slots.size() < per_batch && (more = reader.Next(&line))) {
+        if (end >= 0 && begin + line.offset >= end) {
+          more = false;
+          break;
+        }
+        if (!line.truncated && dyad::Trim(line.text).empty()) continue;  // as the reader does
+        Slot s;
+        s.line = std::move(line.text);
+        s.number = first_line + line.number - 1;
+        s.offset = begin + line.offset;
+        s.truncated = line.truncated;
+        s.length = line.length;
+        slots.push_back(std::move(s));
+      }
+      fn(&slots);
+    }
+    st.read_failed = reader.failed();
+    std::fclose(file);
+    return st;
+  }
+
+  LineSource FileSource(const std::string& path) const {
+    LineSource source = source_;
+    source.file = path;
+    source.stem = FileStem(path);
+    return source;
+  }
+
+  // As the reader names generated ids: "dir/x.news.jsonl" -> "x.news".
+  static std::string FileStem(const std::string& path) {
+    size_t slash = path.find_last_of('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    size_t dot = base.find_last_of('.');
+    if (dot != std::string::npos && dot > 0) base = base.substr(0, dot);
+    return base;
+  }
+
+  static void AddToSummary(const Slot& s, dyad::pipeline::Summary* summary) {
+    summary->articles += s.counts.articles;
+    summary->sentences += s.counts.sentences;
+    summary->events += s.counts.events;
+    for (const auto& [root, n] : s.counts.by_root) summary->by_root[root] += n;
+    for (const auto& [dyad, n] : s.counts.dyads) summary->dyads[dyad] += n;
+  }
+
+  LineSource source_;
+  std::shared_ptr<const dyad::Coder> coder_;
+};
+
+}  // namespace
+
+PYBIND11_MODULE(_dyad, m) {
+  m.doc() = "dyad's C++ coder (use the dyad package, not this module)";
+  m.attr("__version__") = dyad::Version();
+  m.attr("_build_dir") = DYAD_PY_BUILD_DIR;
+  py::class_<PyDuplicateIndex>(m, "DuplicateIndex").def(py::init<>());
+  py::class_<PyCoder>(m, "Coder")
+      .def(py::init<const std::string&, const std::string&, bool, bool, const std::vector<std::string>&, bool,
+                    size_t, uint32_t>(),
+           py::arg("data_dir") = "", py::arg("gazetteer") = "", py::arg("include_modal") = false,
+           py::arg("topic_gate") = true, py::arg("actors") = std::vector<std::string>{},
+           py::arg("only_actors") = false, py::arg("max_article_bytes") = size_t{1} << 20,
+           py::arg("max_sentence_tokens") = 200)
+      .def("code_lines", &PyCoder::CodeLines, py::arg("lines"), py::arg("file"), py::arg("stem"),
+           py::arg("first_line"), py::arg("threads"), py::arg("index") = nullptr)
+      .def("code_range", &PyCoder::CodeRange, py::arg("path"), py::arg("begin") = 0, py::arg("end") = -1,
+           py::arg("first_line") = 1, py::arg("threads") = 1, py::arg("batch") = 64, py::arg("marks") = py::none())
+      .def("mark_range", &PyCoder::MarkRange, py::arg("path"), py::arg("begin"), py::arg("end"),
+           py::arg("first_line"), py::arg("index"), py::arg("threads") = 1)
+      .def("code_file", &PyCoder::CodeFile, py::arg("path"), py::arg("input_format") = "",
+           py::arg("date") = "", py::arg("threads") = 1)
+      .def_property_readonly("warnings", &PyCoder::warnings)
+      .def_property_readonly("lexicon_version", &PyCoder::lexicon_version);
+}
