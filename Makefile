@@ -8,7 +8,7 @@ APT_PACKAGES := g++ cmake ninja-build make pkg-config libgtest-dev libgmock-dev 
                 python3-dev pybind11-dev python3-pytest python3-distributed python3-pandas \
                 libcpp-httplib-dev chromium wrk
 
-.PHONY: all setup setup-apt setup-npm build web serve demo test bench bench-serve clean
+.PHONY: all setup setup-apt setup-npm build web serve python demo test bench bench-serve clean
 
 all: build
 
@@ -58,6 +58,11 @@ serve: setup build
 	@mkdir -p demo-out
 	@[ -f $(DEMO_DB) ] || ./$(BUILD)/dyad ingest --db $(DEMO_DB) examples/news.jsonl --summary
 	./$(BUILD)/dyad serve --db $(DEMO_DB) --port $(PORT)
+
+# The Python module alone (also part of `make build` when pybind11 is installed):
+# PYTHONPATH=build/python /usr/bin/python3 -c 'import dyad'
+python: $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target python -j $(JOBS)
 
 demo: setup build
 	@mkdir -p demo-out
