@@ -163,6 +163,11 @@ std::vector<ReadItem> ReadFeed(std::string_view bytes, const SourceContext& cont
     FinishArticle(std::move(a), context, static_cast<int64_t>(e.offset), &item);
   }
   if (!is_feed) out.emplace_back().errors.push_back(ErrorAt(context, 0, "not an RSS or Atom feed"));
+  // A damaged feed whose items could not be found (an unterminated comment or CDATA section
+  // swallowed them) is reported, not read as an empty feed.
+  if (is_feed && n == 0 && doc.malformed > 0) {
+    out.emplace_back().errors.push_back(ErrorAt(context, 0, "malformed feed: no item or entry could be read"));
+  }
   return out;
 }
 

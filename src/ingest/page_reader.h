@@ -48,7 +48,9 @@ ReadItem ReadHtmlPage(std::string_view bytes, const SourceContext& context, std:
                       std::string_view page_url = "", std::string_view fallback_date = "", int64_t offset = 0,
                       std::string_view http_charset = "");
 
-// One RSS or Atom document. Not a feed at all (no rss/feed/RDF element and no item) -> one error.
+// One RSS or Atom document. Not a feed at all (no rss/feed/RDF element and no item) -> one error;
+// a feed with no item that ScanXml found malformed (an unterminated comment or CDATA section
+// swallowed the items) -> one error; a well-formed feed with no item -> nothing.
 std::vector<ReadItem> ReadFeed(std::string_view bytes, const SourceContext& context);
 
 }  // namespace dyad::ingest

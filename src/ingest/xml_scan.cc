@@ -63,6 +63,7 @@ class Scanner {
   // Skips to just past `end` (or to the end of the input).
   void SkipPast(std::string_view end) {
     size_t e = s_.find(end, pos_);
+    if (e == std::string_view::npos) ++doc_.malformed;  // unterminated: it swallows the rest
     pos_ = e == std::string_view::npos ? s_.size() : e + end.size();
   }
 
@@ -73,6 +74,7 @@ class Scanner {
       size_t begin = pos_ + 9;
       size_t e = s_.find("]]>", begin);
       size_t end = e == std::string_view::npos ? s_.size() : e;
+      if (e == std::string_view::npos) ++doc_.malformed;
       if (!stack_.empty()) doc_.elements[stack_.back()].text.append(s_.substr(begin, end - begin));
       pos_ = e == std::string_view::npos ? s_.size() : e + 3;
       return;
@@ -92,6 +94,7 @@ class Scanner {
       if (c == ']' && brackets > 0) --brackets;
       if (c == '>' && brackets == 0) break;
     }
+    if (pos_ >= s_.size()) ++doc_.malformed;
     pos_ = pos_ < s_.size() ? pos_ + 1 : s_.size();
   }
 
@@ -187,7 +190,16 @@ class Scanner {
     size_t b = *i, e;
     if (q == '"' || q == '\'') {
       e = s_.find(q, b + 1);
-      if (e == std::string_view::npos) e = s_.size();
+      if (e == std::string_view::npos) {
+        // Never closed: end the value at the tag's '>' rather than swallow the rest of the feed
+        // (the items after it would be lost without a word).
+        ++doc_.malformed;
+        e = s_.find('>', b + 1);
+        if (e == std::string_view::npos) e = s_.size();
+        AppendXmlDecoded(s_.substr(b + 1, e - b - 1), &out);
+        *i = e;
+        return out;
+      }
       AppendXmlDecoded(s_.substr(b + 1, e - b - 1), &out);
       *i = e < s_.size() ? e + 1 : e;
       return out;

@@ -10,7 +10,10 @@
 //   - CDATA sections are kept raw;
 //   - an end tag closes the nearest open element of the same name (and any left open inside it);
 //     an end tag with no open match is ignored; elements left open end at the end of the input;
-//   - nesting deeper than `max_depth` is flattened (the deeper tags are ignored, their text kept).
+//   - nesting deeper than `max_depth` is flattened (the deeper tags are ignored, their text kept);
+//   - a quoted attribute value that is never closed ends at the next '>' (not at the end of the
+//     input, which would swallow the rest of the feed); it, and an unterminated comment, CDATA
+//     section, processing instruction or declaration, counts as malformed.
 // Linear time in the input size; memory proportional to it.
 #ifndef DYAD_INGEST_XML_SCAN_H_
 #define DYAD_INGEST_XML_SCAN_H_

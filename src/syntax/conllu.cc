@@ -94,7 +94,9 @@ void AppendConllu(const ConlluSentence& s, std::string* out) {
     if (next_word < s.word_line.size() && s.word_line[next_word] == static_cast<int>(i)) {
       const ConlluWord& w = s.words[next_word];
       std::vector<std::string_view> f = Split(s.lines[i], '\t');
-      auto col = [](const std::string& v) -> std::string_view { return v.empty() ? "_" : v; };
+      auto col = [](const std::string& v) -> std::string_view {
+        return v.empty() ? std::string_view("_") : std::string_view(v);  // no temporary string
+      };
       out->append(f[0]).append("\t").append(w.form).append("\t");
       out->append(col(w.lemma)).append("\t").append(col(w.upos)).append("\t");
       out->append(col(w.xpos)).append("\t_\t");  // FEATS and DEPS: we predict neither
