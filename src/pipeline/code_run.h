@@ -16,7 +16,7 @@ namespace dyad::pipeline {
 
 struct CodeRunOptions {
   int threads = 1;           // worker threads (>= 1)
-  size_t batch = 64;         // articles read ahead and coded together
+  size_t batch = 256;        // articles read ahead and coded together (bounds memory)
   bool strict = false;       // stop at the first error record
   bool tsv = false;          // TSV instead of JSON Lines
   bool progress = false;     // a progress line on stderr
