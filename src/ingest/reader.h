@@ -101,6 +101,8 @@ class ArticleReader {
   InputFormat format() const { return format_; }
   // The file name used in error records ("<stdin>" for "-").
   const std::string& display_name() const { return display_name_; }
+  // Bytes of the input read so far (for progress), or -1 when the stream cannot tell (a pipe).
+  int64_t position() const { return file_ == nullptr ? -1 : static_cast<int64_t>(std::ftell(file_)); }
 
  private:
   ArticleReader(std::string path, std::FILE* file, InputFormat format, ReaderOptions options);

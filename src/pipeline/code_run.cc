@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "ingest/dedup.h"
@@ -21,16 +22,22 @@ struct Slot {
 class Progress {
  public:
   explicit Progress(bool on) : on_(on), start_(std::chrono::steady_clock::now()) {}
-  void Update(const Summary& s, bool final) {
+  // `done_bytes` of `total_bytes` of input read (-1 when unknown) gives the ETA.
+  void Update(const Summary& s, bool final, int64_t done_bytes = -1, int64_t total_bytes = -1) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
     if (!final && now - last_ < std::chrono::milliseconds(500)) return;
     last_ = now;
     double secs = std::chrono::duration<double>(now - start_).count();
     if (secs <= 0) secs = 1e-9;
-    std::fprintf(stderr, "\r%lld articles, %lld sentences, %lld events | %.0f articles/s, %.0f sentences/s%s",
+    char eta[48] = "";
+    if (!final && done_bytes > 0 && total_bytes > done_bytes) {
+      std::snprintf(eta, sizeof eta, " | ETA %.0f s", secs * (total_bytes - done_bytes) / done_bytes);
+    }
+    std::fprintf(stderr, "\r%lld articles, %lld sentences, %lld events | %.0f articles/s, %.0f sentences/s%s%s",
                  static_cast<long long>(s.articles), static_cast<long long>(s.sentences),
-                 static_cast<long long>(s.events), s.articles / secs, s.sentences / secs, final ? "\n" : "");
+                 static_cast<long long>(s.events), s.articles / secs, s.sentences / secs, eta,
+                 final ? "\n" : "   ");
   }
 
  private:
@@ -67,6 +74,13 @@ int CodeInputs(const Coder& coder, const std::vector<std::string>& inputs, const
     std::fwrite(header.data(), 1, header.size(), out);
   }
   int threads = std::max(1, options.threads);
+  // Input size for the ETA: known when every input is a regular file.
+  int64_t total_bytes = 0, done_before = 0;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_regular_file(path, ec)) { total_bytes = -1; break; }
+    total_bytes += static_cast<int64_t>(std::filesystem::file_size(path, ec));
+  }
   ingest::DuplicateIndex duplicates;  // near-copies of earlier articles are marked, in input order
   for (const std::string& path : inputs) {
     auto reader = ArticleReader::Open(path, ropts);
@@ -110,8 +124,11 @@ int CodeInputs(const Coder& coder, const std::vector<std::string>& inputs, const
           return 2;
         }
       }
-      progress.Update(*summary, false);
+      int64_t pos = (*reader)->position();
+      progress.Update(*summary, false, pos < 0 || total_bytes < 0 ? -1 : done_before + pos, total_bytes);
     }
+    std::error_code ec;
+    if (total_bytes >= 0) done_before += static_cast<int64_t>(std::filesystem::file_size(path, ec));
     if (!(*reader)->status().ok()) {
       std::fprintf(stderr, "dyad: %s\n", (*reader)->status().ToString().c_str());
       return 1;
