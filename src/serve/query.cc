@@ -1,5 +1,7 @@
 #include "serve/query.h"
 
+#include "store/analysis.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -148,24 +150,7 @@ bool IsDate(std::string_view s) {
   return !(m == 2 && d == 29 && !leap);
 }
 
-std::string PlainTerms(std::string_view text) {
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!out.empty()) out += ' ';
-    out += '"' + word + '"';
-    word.clear();
-  };
-  for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word += c;
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
+std::string PlainTerms(std::string_view text) { return store::PlainTerms(text); }
 
 Result<EventsQuery> ParseEventsQuery(const Params& p) {
   ParamReader r(p, {"actor", "country", "code", "root", "from", "to", "minlat", "minlon", "maxlat",

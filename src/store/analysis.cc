@@ -135,8 +135,6 @@ Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::st
   return rows;
 }
 
-namespace {
-
 // Plain-terms form of a query that is not valid FTS5: each word quoted ("U.S." -> "U" "S").
 std::string PlainTerms(std::string_view text) {
   std::string out, word;
@@ -156,6 +154,8 @@ std::string PlainTerms(std::string_view text) {
   flush();
   return out;
 }
+
+namespace {
 
 Result<std::vector<SearchHit>> RunSearch(Database& db, const std::string& query, int limit) {
   Statement st(db,

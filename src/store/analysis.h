@@ -77,6 +77,10 @@ struct SearchHit {
 // `text` is an FTS5 query; when it is not valid FTS5 syntax, its words are searched as plain terms.
 Result<std::vector<SearchHit>> Search(Database& db, std::string_view text, int limit);
 
+// A query as quoted plain terms, safe for FTS5 MATCH whatever its punctuation: each run of
+// letters and digits becomes a quoted term ("U.S. talks" -> "U" "S" "talks").
+std::string PlainTerms(std::string_view text);
+
 }  // namespace dyad::store
 
 #endif  // DYAD_STORE_ANALYSIS_H_
