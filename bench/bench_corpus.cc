@@ -108,14 +108,6 @@ std::string SyntheticSentence(Lcg* rng) {
   return s;
 }
 
-std::filesystem::path BinaryDir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  buf[n] = '\0';
-  return std::filesystem::path(buf).parent_path();
-}
-
 }  // namespace
 
 std::string CorpusPath() {
@@ -161,7 +153,7 @@ BenchCorpus LoadBenchCorpus(size_t n) {
 std::string BenchGazetteerPath() {
   if (const char* env = std::getenv("DYAD_GAZETTEER"); env && *env) return env;
   std::error_code ec;
-  auto p = BinaryDir() / ".." / "data" / "gazetteer.bin";
+  auto p = paths::BinaryDir() / ".." / "data" / "gazetteer.bin";
   if (std::filesystem::exists(p, ec)) return p.lexically_normal().string();
   return paths::FindGazetteer();
 }

@@ -97,16 +97,7 @@ bool Fixture::Load(size_t n) {
   recognizer = std::make_unique<actors::ActorRecognizer>(*actors);
   event_coder = std::make_unique<events::EventCoder>(*events, events::CoderOptions{});
   country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
-    if (!gazetteer) return std::nullopt;
-    auto c = gazetteer->Country(iso3);
-    if (!c) return std::nullopt;
-    PlaceMention p;
-    p.name = std::string(c->name);
-    p.country = iso3;
-    p.lat = c->lat;
-    p.lon = c->lon;
-    p.precision = "country";
-    return p;
+    return gazetteer ? geo::CountryPlace(*gazetteer, iso3) : std::nullopt;
   };
   CoderConfig config;
   config.gazetteer_path = gaz;

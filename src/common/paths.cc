@@ -8,6 +8,13 @@
 namespace dyad::paths {
 namespace {
 
+bool Exists(const std::filesystem::path& p) {
+  std::error_code ec;
+  return std::filesystem::exists(p, ec);
+}
+
+}  // namespace
+
 std::filesystem::path BinaryDir() {
   char buf[4096];
   ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
@@ -15,13 +22,6 @@ std::filesystem::path BinaryDir() {
   buf[n] = '\0';
   return std::filesystem::path(buf).parent_path();
 }
-
-bool Exists(const std::filesystem::path& p) {
-  std::error_code ec;
-  return std::filesystem::exists(p, ec);
-}
-
-}  // namespace
 
 std::string FindDataDir() {
   if (const char* env = std::getenv("DYAD_DATA"); env && *env) return env;

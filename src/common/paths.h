@@ -3,9 +3,13 @@
 #ifndef DYAD_COMMON_PATHS_H_
 #define DYAD_COMMON_PATHS_H_
 
+#include <filesystem>
 #include <string>
 
 namespace dyad::paths {
+
+// The directory of the running executable (/proc/self/exe), or an empty path.
+std::filesystem::path BinaryDir();
 
 // A directory with lexicon/ and cameo/: $DYAD_DATA, <binary dir>/../data, <source>/data.
 std::string FindDataDir();

@@ -233,4 +233,16 @@ void PlaceResolver::Resolve(Document* doc) const {
   }
 }
 
+std::optional<PlaceMention> CountryPlace(const Gazetteer& gazetteer, const std::string& iso3) {
+  auto c = gazetteer.Country(iso3);
+  if (!c) return std::nullopt;
+  PlaceMention p;
+  p.name = std::string(c->name);
+  p.country = iso3;
+  p.lat = c->lat;
+  p.lon = c->lon;
+  p.precision = "country";
+  return p;
+}
+
 }  // namespace dyad::geo

@@ -15,6 +15,7 @@
 #ifndef DYAD_GEO_RESOLVER_H_
 #define DYAD_GEO_RESOLVER_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,10 @@ class PlaceResolver {
  private:
   const Gazetteer& gaz_;
 };
+
+// A country-level place for an ISO3 code (the gazetteer's country entry: name and centroid), or
+// nullopt when the gazetteer has none. Spans and token ranges are left for the caller.
+std::optional<PlaceMention> CountryPlace(const Gazetteer& gazetteer, const std::string& iso3);
 
 }  // namespace dyad::geo
 

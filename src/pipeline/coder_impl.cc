@@ -168,16 +168,7 @@ class CoderImpl : public Coder {
       times[s].basis = time::DateBasisName(r.basis);
     }
     events::CountryPlaceFn country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
-      if (!gazetteer_) return std::nullopt;
-      auto c = gazetteer_->Country(iso3);
-      if (!c) return std::nullopt;
-      PlaceMention p;
-      p.name = std::string(c->name);
-      p.country = iso3;
-      p.lat = c->lat;
-      p.lon = c->lon;
-      p.precision = "country";
-      return p;
+      return gazetteer_ ? geo::CountryPlace(*gazetteer_, iso3) : std::nullopt;
     };
     if (topic_gate_) {
       events::TopicScore topic = topic_gate_->Score(*doc);

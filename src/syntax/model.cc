@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "common/paths.h"
 #include "common/utf8.h"
 #include "syntax/lemmatizer.h"
 
@@ -84,14 +85,6 @@ void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, const std
     prev2 = prev1;
     prev1 = best;
   }
-}
-
-std::filesystem::path BinaryDir() {
-  char buf[4096];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  buf[n] = '\0';
-  return std::filesystem::path(buf).parent_path();
 }
 
 }  // namespace
@@ -200,7 +193,7 @@ void Model::Analyze(const std::vector<WordInput>& words, SentenceAnalysis* out) 
 std::string FindModelPath() {
   std::error_code ec;
   if (const char* env = std::getenv("DYAD_MODEL"); env && *env) return env;
-  std::filesystem::path bin = BinaryDir();
+  std::filesystem::path bin = paths::BinaryDir();
   for (const auto& p : {bin / "models" / "en.dyadparse", bin / ".." / "models" / "en.dyadparse",
                         std::filesystem::path(DYAD_SOURCE_DIR) / "models" / "en.dyadparse"}) {
     if (std::filesystem::exists(p, ec)) return p.string();
