@@ -51,6 +51,7 @@ enum TokenFlag : uint8_t {
   kTokPunct = 8,        // punctuation only
   kTokSentStart = 16,   // first token of its sentence
   kTokInQuote = 32,     // inside a quotation
+  kTokKnownName = 64,   // capitalised word of a name in the actor lexicon (tagged as a proper noun)
 };
 
 struct Token {

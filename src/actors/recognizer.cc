@@ -218,7 +218,8 @@ class Run {
       return 0;
     }
     if (c->empty()) {
-      if (cap && i > s.token_begin) return KnownSurname(i, s.token_end, c);
+      // Sentence-initially only when the tagger reads a proper noun ("Museveni said", not "Rice").
+      if (cap && (i > s.token_begin || t.tag == "NNP")) return KnownSurname(i, s.token_end, c);
       return 0;
     }
     if (c->title && cap && c->person == nullptr && c->person_name.empty() &&
@@ -278,7 +279,7 @@ class Run {
         if (m.role == NameRole::kCapital) {
           // A capital stands for its government only as the doer or owner of something
           // ("Kabul said", "Moscow's decision"); elsewhere it is the city.
-          if (!CapitalActsHere(i + m.length)) return 0;
+          if (!CapitalActsHere(i, i + m.length)) return 0;
           c->capital = true;
         }
         c->country = e.code;
@@ -344,16 +345,67 @@ class Run {
     return next.empty();
   }
 
-  bool CapitalActsHere(uint32_t next) const {
+  bool CapitalActsHere(uint32_t first, uint32_t next) const {
     if (next >= doc_->tokens.size()) return false;
     const Token& n = doc_->tokens[next];
     if (n.lower == "'s" || n.lower == "’s") return true;
+    // The parse first: a subject or object acts ("Washington" in "criticized Washington"); the
+    // object of a locative preposition is the city ("officials in Beijing said").
+    switch (CapitalRelation(first, next)) {
+      case Relation::kArgument: return true;
+      case Relation::kLocative: return false;
+      case Relation::kUnknown: break;
+    }
+    // "Beijing authorities": a capital before an agent noun gives it its country.
+    thread_local std::vector<ActorMatch> after;
+    after.clear();
+    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    for (const ActorMatch& a : after) {
+      if (a.entry->kind == ActorKind::kAgent && !a.entry->title) return true;
+    }
     if (n.tag == "VBD" || n.tag == "VBZ" || n.tag == "VBP" || n.tag == "MD") return true;
     if (n.tag == "RB" && next + 1 < doc_->tokens.size()) {  // "Washington also said"
       const std::string& t = doc_->tokens[next + 1].tag;
       return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
     }
     return false;
+  }
+
+  enum class Relation { kArgument, kLocative, kUnknown };
+
+  // What the parse says of the name [first, next): an argument of a verb, the object of a
+  // locative preposition, or nothing useful (no parse, or another relation).
+  Relation CapitalRelation(uint32_t first, uint32_t next) const {
+    const auto& toks = doc_->tokens;
+    int32_t head = -1;
+    for (uint32_t k = first; k < next; ++k) {
+      if (toks[k].deprel.empty()) return Relation::kUnknown;
+      if (toks[k].head < static_cast<int32_t>(first) || toks[k].head >= static_cast<int32_t>(next)) {
+        head = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    if (head < 0) return Relation::kUnknown;
+    for (int hops = 0; hops < 3 && (toks[head].deprel == "conj" || toks[head].deprel == "appos") &&
+                       toks[head].head >= 0; ++hops) {
+      head = toks[head].head;
+    }
+    const std::string& rel = toks[head].deprel;
+    if (rel == "nsubj" || rel == "nsubj:pass" || rel == "obj" || rel == "iobj" || rel == "obl:agent" ||
+        rel == "nmod:poss" || rel == "csubj") {
+      return Relation::kArgument;
+    }
+    if (rel.rfind("obl", 0) == 0 || rel.rfind("nmod", 0) == 0) {
+      static const char* kLocative[] = {"in", "at", "near", "from", "to", "into", "outside", "inside",
+                                        "across", "around", "toward", "towards", "via", "through"};
+      for (uint32_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
+        if (toks[k].head != head || toks[k].deprel != "case") continue;
+        for (const char* w : kLocative) {
+          if (toks[k].lower == w) return Relation::kLocative;
+        }
+      }
+    }
+    return Relation::kUnknown;
   }
 
   // "an official visit", "a military operation": an agent noun used as a modifier of another

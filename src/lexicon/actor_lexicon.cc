@@ -79,15 +79,6 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
     }
   };
   add(names, NameRole::kName);
-  if (entries_[idx].kind == ActorKind::kPerson) {
-    for (const std::string& n : names) {
-      std::vector<std::string> words = text::TokenizeWords(n);
-      if (words.size() >= 2) {
-        auto& v = surnames_[utf8::NormalizeLower(words.back())];
-        if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
-      }
-    }
-  }
   auto list_attr = [&](const char* key) {
     auto it = l.attributes.find(key);
     if (it == l.attributes.end()) return std::vector<std::string>{};
@@ -95,6 +86,27 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
     std::replace(v.begin(), v.end(), '_', ' ');
     return SplitAlternatives(v);
   };
+  if (entries_[idx].kind == ActorKind::kPerson) {
+    auto add_surname = [&](const std::string& key) {
+      auto& v = surnames_[key];
+      if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
+    };
+    // surname=Xi|Lopez_Obrador: the forms used alone, when a name's last word is not one.
+    std::vector<std::string> explicit_surnames = list_attr("surname");
+    for (const std::string& n : explicit_surnames) {
+      std::vector<std::string> words = text::TokenizeWords(n);
+      if (words.size() == 1) add_surname(utf8::NormalizeLower(words[0]));
+      else if (words.size() > 1 && matcher_.Add(n, static_cast<uint32_t>(refs_.size()))) {
+        refs_.push_back(Ref{idx, NameRole::kName});  // "Lopez Obrador" is distinctive enough
+      }
+    }
+    if (explicit_surnames.empty()) {
+      for (const std::string& n : names) {
+        std::vector<std::string> words = text::TokenizeWords(n);
+        if (words.size() >= 2) add_surname(utf8::NormalizeLower(words.back()));
+      }
+    }
+  }
   add(list_attr("adj"), NameRole::kAdjective);
   add(list_attr("people"), NameRole::kPeople);
   add(list_attr("capital"), NameRole::kCapital);
@@ -161,6 +173,35 @@ void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, cons
     if (dist < best) { best = dist; nearest = &e; nearest_match = &m; }
   }
   if (nearest) out->push_back(ActorMatch{nearest_match->length, nearest, NameRole::kName});
+}
+
+void ActorLexicon::MarkKnownNames(Document* doc) const {
+  thread_local std::vector<NameMatch> matches;
+  static const std::string_view kFunctionWords[] = {"the", "of", "and", "for", "a", "an", "de", "al", "el",
+                                                    "la", "le", "du", "des", "der", "von", "van", "bin", "ibn"};
+  for (const Sentence& s : doc->sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end;) {
+      matches.clear();
+      matcher_.MatchesAt(*doc, i, s.token_end, &matches);
+      uint32_t len = 0;
+      for (const NameMatch& m : matches) {
+        const Ref& r = refs_[m.payload];
+        ActorKind k = entries_[r.entry].kind;
+        bool name = k == ActorKind::kOrg || k == ActorKind::kPerson || k == ActorKind::kMetonym ||
+                    (k == ActorKind::kCountry && (r.role == NameRole::kName || r.role == NameRole::kCapital));
+        if (name && m.length > len) len = m.length;
+      }
+      if (len == 0) { ++i; continue; }
+      for (uint32_t k = i; k < i + len; ++k) {
+        Token& t = doc->tokens[k];
+        if (!t.Is(kTokCapitalized) && !t.Is(kTokAllCaps)) continue;
+        bool function_word = false;
+        for (std::string_view w : kFunctionWords) function_word = function_word || t.lower == w;
+        if (!function_word) t.flags |= kTokKnownName;
+      }
+      i += len;
+    }
+  }
 }
 
 void ActorLexicon::PersonsBySurname(std::string_view surname, const Date& date,

@@ -63,6 +63,10 @@ class ActorLexicon {
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
                  std::vector<ActorMatch>* out) const;
 
+  // Flags kTokKnownName on the capitalised words of country, capital, seat-of-power, organisation
+  // and person names (longest match, any date), so the tagger reads them as proper nouns.
+  void MarkKnownNames(Document* doc) const;
+
   // Persons valid on `date` one of whose names ends with this lower-case surname ("biden").
   void PersonsBySurname(std::string_view surname, const Date& date,
                         std::vector<const ActorEntry*>* out) const;

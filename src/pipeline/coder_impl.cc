@@ -152,6 +152,7 @@ class CoderImpl : public Coder {
     }
     DYAD_RETURN_IF_ERROR(Clean(doc));
     text::Tokenize(doc, text::TokenizerOptions{config_.max_sentence_tokens});
+    actors_->MarkKnownNames(doc);
     if (syntax_model_) syntax::TagAndParse(*syntax_model_, doc);
     else syntax::TagAndLemmatize(doc);
     Date date = Date::Parse(a.date).value_or(Date{});

@@ -62,14 +62,20 @@ struct Workspace {
 };
 
 template <typename DictFn>
-void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, const std::vector<WordInput>& words,
-             Workspace* ws, std::vector<int>* tags) {
+void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, int proper_tag,
+             const std::vector<WordInput>& words, Workspace* ws, std::vector<int>* tags) {
   ws->tag_features.Prepare(words);
   tags->assign(words.size(), 0);
   uint64_t feats[TagFeatures::kMaxFeatures];
   ws->scores.resize(w.score_size());
   int prev1 = -1, prev2 = -1;
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    if (words[i].known_name && proper_tag >= 0) {
+      (*tags)[i] = proper_tag;
+      prev2 = prev1;
+      prev1 = proper_tag;
+      continue;
+    }
     if (int t = dict(words[i].form); t >= 0) {
       (*tags)[i] = t;
       prev2 = prev1;
@@ -160,13 +166,16 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
       (m->has_parser_ && !m->parser_.ClassesBelow(m->transitions_.num_classes()))) {
     return Status::ParseError(path + ": class ids out of range");
   }
+  for (size_t t = 0; t < m->xpos_.size(); ++t) {
+    if (m->xpos_[t] == "NNP" && (m->upos_[t] == "PROPN" || m->proper_tag_ < 0)) m->proper_tag_ = static_cast<int>(t);
+  }
   return std::shared_ptr<const Model>(std::move(m));
 }
 
 // Scratch buffers are per thread, so the Model stays immutable and calls allocate nothing.
 void Model::Tag(const std::vector<WordInput>& words, std::vector<int>* tags) const {
   thread_local Workspace ws;
-  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, words, &ws, tags);
+  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, proper_tag_, words, &ws, tags);
 }
 
 int Model::DictTag(std::string_view form) const {
@@ -178,7 +187,7 @@ int Model::DictTag(std::string_view form) const {
 
 void Model::Analyze(const std::vector<WordInput>& words, SentenceAnalysis* out) const {
   thread_local Workspace ws;
-  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, words, &ws, &out->tags);
+  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, proper_tag_, words, &ws, &out->tags);
   int n = static_cast<int>(words.size());
   if (!has_parser_) {
     out->heads.assign(n, -1);
@@ -226,7 +235,7 @@ void TagAndParse(const Model& model, Document* doc) {
   for (const Sentence& s : doc->sentences) {
     words.clear();
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      words.push_back(WordInput{doc->TokenText(i), doc->tokens[i].lower});
+      words.push_back(WordInput{doc->TokenText(i), doc->tokens[i].lower, doc->tokens[i].Is(kTokKnownName)});
     }
     model.Analyze(words, &a);
     for (uint32_t k = 0; k < words.size(); ++k) {

@@ -61,6 +61,7 @@ class Model {
   FrozenWeights tagger_, parser_;
   TransitionSystem transitions_;
   bool has_parser_ = false;
+  int proper_tag_ = -1;  // NNP/PROPN: forced for WordInput::known_name
   std::string metadata_;
 };
 

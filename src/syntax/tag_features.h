@@ -17,6 +17,9 @@ namespace dyad::syntax {
 struct WordInput {
   std::string_view form;
   std::string_view lower;
+  // A capitalised word of a name the lexicon knows ("Beijing", "Hamas"): a proper noun whatever
+  // the tagger's features say (sentence-initial "Beijing" otherwise looks like a gerund).
+  bool known_name = false;
 };
 
 class TagFeatures {
