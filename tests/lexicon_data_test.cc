@@ -44,9 +44,10 @@ struct NamedSpan {
   Date from, to;
 };
 
+// Office-holder lists end one term on the day the next begins: that shared day is no conflict.
 bool Overlap(const NamedSpan& a, const NamedSpan& b) {
-  bool a_before_b = a.to.valid() && b.from.valid() && a.to < b.from;
-  bool b_before_a = b.to.valid() && a.from.valid() && b.to < a.from;
+  bool a_before_b = a.to.valid() && b.from.valid() && !(b.from < a.to);
+  bool b_before_a = b.to.valid() && a.from.valid() && !(a.from < b.to);
   return !a_before_b && !b_before_a;
 }
 

@@ -25,6 +25,8 @@ Result<std::shared_ptr<const CameoTable>> CameoTable::FromText(std::string_view 
     c.goldstein = std::strtod(std::string(f[2]).c_str(), nullptr);
     c.quad_class = std::atoi(std::string(f[3]).c_str());
     if (f.size() > 4) c.plover = std::string(Trim(f[4]));
+    if (f.size() > 5) c.plover_mode = std::string(Trim(f[5]));
+    if (f.size() > 6) c.plover_context = std::string(Trim(f[6]));
     if (c.quad_class < 1 || c.quad_class > 4) {
       return Status::ParseError("CAMEO table line " + std::to_string(line_no) + ": bad QuadClass");
     }

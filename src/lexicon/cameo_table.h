@@ -13,6 +13,7 @@ namespace dyad::lexicon {
 
 struct CameoCode {
   std::string code, name, plover;
+  std::string plover_mode, plover_context;  // the CAMEO->PLOVER table's mode and context, or ""
   double goldstein = 0;
   int quad_class = 0;
 };

@@ -83,6 +83,10 @@ void AppendEventJson(const Document& doc, const Event& e, const RecordContext& c
   if (code) w.Double(code->goldstein, 1); else w.Null();
   w.Key("plover");
   if (code && !code->plover.empty()) w.String(code->plover); else w.Null();
+  w.Key("plover_mode");
+  if (code && !code->plover_mode.empty()) w.String(code->plover_mode); else w.Null();
+  w.Key("plover_context");
+  if (code && !code->plover_context.empty()) w.String(code->plover_context); else w.Null();
   w.Key("location");
   WriteLocation(w, doc, e);
   w.Field("sentence", doc.Text(s.span));

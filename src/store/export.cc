@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/json_writer.h"
+#include "common/strings.h"
 #include "dyad/date.h"
 #include "store/country_codes.h"
 
@@ -22,7 +23,8 @@ std::string SpanSql(const char* field) {
 }
 
 std::string EventsSql() {
-  return "SELECT e.event_key, e.code, e.root, e.plover, coalesce(c.name, ''), e.quad_class, e.goldstein, "
+  return "SELECT e.event_key, e.code, e.root, e.plover, coalesce(c.name, ''), coalesce(c.plover_mode, ''), "
+         "coalesce(c.plover_context, ''), e.quad_class, e.goldstein, "
          "e.date, e.date_to, e.source_code, e.source_country, e.source_sector, e.source_name, "
          "e.target_code, e.target_country, e.target_sector, e.target_name, e.place_key, e.place_name, "
          "e.place_country, e.place_admin1, e.place_admin1_code, e.place_precision, e.lat, e.lon, "
@@ -134,6 +136,7 @@ Status ForEachEvent(Database& db, const std::function<void(const StoredEvent&)>&
     int c = 0;
     e.event_key = Str(st, c++); e.code = Str(st, c++); e.root = Str(st, c++);
     e.plover = Str(st, c++); e.code_name = Str(st, c++);
+    e.plover_mode = Str(st, c++); e.plover_context = Str(st, c++);
     e.quad_class = st.IsNull(c) ? std::nullopt : std::optional<int64_t>(st.Int(c)); ++c;
     e.goldstein = st.IsNull(c) ? std::nullopt : std::optional<double>(st.Double(c)); ++c;
     e.date = Str(st, c++); e.date_to = Str(st, c++);
@@ -246,9 +249,18 @@ bool AppendPloverJson(const StoredEvent& e, const std::string& coder, std::strin
     WriteEntity(w, e.target_code, e.target_country, e.target_sector, e.target_name, e.target_text);
   }
   w.Key("event").BeginArray().String(e.plover).EndArray();
-  // dyad codes CAMEO; the CAMEO -> PLOVER table gives the category only, so mode and context are
-  // left null, as the manual asks when no value applies.
-  w.Key("mode").Null().Key("context").Null();
+  // Mode and context of the CAMEO code as the CAMEO -> PLOVER table gives them, as lists (the
+  // manual allows several values; the table separates them with ';'); null where it gives none.
+  for (auto [key, value] : {std::pair<const char*, const std::string*>{"mode", &e.plover_mode},
+                            {"context", &e.plover_context}}) {
+    w.Key(key);
+    if (value->empty()) { w.Null(); continue; }
+    w.BeginArray();
+    for (std::string_view part : Split(*value, ';')) {
+      if (!Trim(part).empty()) w.String(Trim(part));
+    }
+    w.EndArray();
+  }
   w.Key("event_loc");
   if (e.place_key.empty()) {
     w.Null();

@@ -31,7 +31,7 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view name);
 
 // One stored event with its first mention and that mention's article.
 struct StoredEvent {
-  std::string event_key, code, root, plover, code_name;
+  std::string event_key, code, root, plover, code_name, plover_mode, plover_context;
   std::optional<int64_t> quad_class;
   std::optional<double> goldstein;
   std::string date, date_to;

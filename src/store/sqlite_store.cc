@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS places(
   place_key TEXT PRIMARY KEY, geonames_id INTEGER, name TEXT NOT NULL, country TEXT NOT NULL,
   admin1 TEXT NOT NULL, admin1_code TEXT NOT NULL, lat REAL, lon REAL, precision TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cameo(
-  code TEXT PRIMARY KEY, name TEXT NOT NULL, goldstein REAL, quad_class INTEGER, plover TEXT NOT NULL);
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, goldstein REAL, quad_class INTEGER, plover TEXT NOT NULL,
+  plover_mode TEXT NOT NULL DEFAULT '', plover_context TEXT NOT NULL DEFAULT '');
 )sql";
 
 constexpr const char kFindArticle[] = "SELECT rid, content_hash FROM articles WHERE id = ?1";
@@ -102,7 +103,9 @@ constexpr const char kInsertPlace[] =
     "INSERT OR IGNORE INTO places(place_key, geonames_id, name, country, admin1, admin1_code, lat, "
     "lon, precision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char kInsertCameo[] =
-    "INSERT OR IGNORE INTO cameo(code, name, goldstein, quad_class, plover) VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO cameo(code, name, goldstein, quad_class, plover, plover_mode, plover_context) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET plover_mode = excluded.plover_mode, "
+    "plover_context = excluded.plover_context";
 constexpr const char kArticleKeys[] = "SELECT DISTINCT event_key FROM mentions WHERE article_rid = ?1";
 constexpr const char kDeleteMentions[] = "DELETE FROM mentions WHERE article_rid = ?1";
 constexpr const char kDeleteArticle[] = "DELETE FROM articles WHERE rid = ?1";
@@ -147,6 +150,17 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"));
   DYAD_RETURN_IF_ERROR(store->db_->Exec("BEGIN IMMEDIATE"));
   Status st = store->db_->Exec(kSchema);
+  if (st.ok()) {
+    // Version 1 had no PLOVER mode and context in the cameo table; the next ingest fills them.
+    Statement v(*store->db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (v.Step() && v.Text(0) == "1") {
+      v.Reset();
+      st = store->db_->Exec(
+          "ALTER TABLE cameo ADD COLUMN plover_mode TEXT NOT NULL DEFAULT '';"
+          "ALTER TABLE cameo ADD COLUMN plover_context TEXT NOT NULL DEFAULT '';"
+          "UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+    }
+  }
   if (st.ok()) {
     Statement v(*store->db_, "SELECT value FROM meta WHERE key = 'schema_version'");
     if (v.Step() && v.Text(0) != std::to_string(kSchemaVersion)) {
@@ -353,7 +367,8 @@ Status EventStore::NoteCameo(const std::string& code, const IngestContext& ctx) 
     const lexicon::CameoCode* row = ctx.cameo ? ctx.cameo->Find(c) : nullptr;
     if (!row) continue;
     insert_cameo_->Bind(1, row->code).Bind(2, row->name).Bind(3, row->goldstein);
-    insert_cameo_->Bind(4, row->quad_class).Bind(5, row->plover);
+    insert_cameo_->Bind(4, row->quad_class).Bind(5, row->plover).Bind(6, row->plover_mode);
+    insert_cameo_->Bind(7, row->plover_context);
     DYAD_RETURN_IF_ERROR(insert_cameo_->Run());
   }
   return Status::Ok();

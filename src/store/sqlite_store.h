@@ -45,7 +45,7 @@ class Gazetteer;
 
 namespace dyad::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // What the store needs besides the Document.
 struct IngestContext {

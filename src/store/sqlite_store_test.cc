@@ -57,7 +57,7 @@ TEST(EventStoreTest, SchemaHasEveryTableAndTheVersions) {
     ASSERT_TRUE(st.Step());
     EXPECT_EQ(st.Int(0), 1) << table;
   }
-  EXPECT_EQ(Text(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(Text(db, "SELECT value FROM meta WHERE key = 'schema_version'"), "2");
   EXPECT_EQ(Text(db, "SELECT value FROM meta WHERE key = 'dyad_version'"), "9.9.9");
   EXPECT_EQ(Text(db, "SELECT value FROM meta WHERE key = 'lexicon_version'"), "actors-1,events-2");
   EXPECT_EQ(Text(db, "PRAGMA journal_mode"), "wal");
