@@ -740,7 +740,33 @@ void ResolveOrganisationNouns(Document* doc) {
                    [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
 }
 
+// "Shanghai authorities", "Kano State government" (a place just before a role), "police in Kabul",
+// "journalists from France" (the place of "in"/"from" just after it): the role takes the place's
+// country. The place must be capitalised and resolved (the geo stage has weighed its context).
+void PlaceModifiedRoles(Document* doc) {
+  for (ActorMention& m : doc->actors) {
+    if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
+    if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
+    for (const PlaceMention& p : doc->places) {
+      if (p.country.empty() || !doc->tokens[p.token_begin].Is(kTokCapitalized)) continue;
+      bool before = p.token_end == m.token_begin;
+      bool after = false;
+      if (p.token_begin >= m.token_end + 1 && p.token_begin <= m.token_end + 2) {
+        const std::string& prep = doc->tokens[m.token_end].lower;
+        bool det = p.token_begin == m.token_end + 2 && doc->tokens[m.token_end + 1].lower == "the";
+        after = (prep == "in" || prep == "from") && (p.token_begin == m.token_end + 1 || det);
+      }
+      if (!before && !after) continue;
+      m.country = p.country;
+      m.code = p.country + m.sector;
+      m.rule += before ? "+place-modifier" : "+place-of-role";
+      break;
+    }
+  }
+}
+
 void InferArticleCountry(Document* doc) {
+  PlaceModifiedRoles(doc);
   // Countries named in the article: actor mentions with a country, and resolved places.
   std::map<std::string, int> count;
   int total = 0;
@@ -760,18 +786,6 @@ void InferArticleCountry(Document* doc) {
     if (n > best_n) { best = c; best_n = n; }
   }
   if (best.empty() || best_n < 2 || 2 * best_n < total) return;  // no country dominates
-  // "Shanghai authorities", "Kano State government": a place just before a role gives its country.
-  for (ActorMention& m : doc->actors) {
-    if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
-    for (const PlaceMention& p : doc->places) {
-      if (p.token_end == m.token_begin && !p.country.empty() &&
-          doc->tokens[p.token_begin].Is(kTokCapitalized)) {
-        m.country = p.country;
-        m.code = p.country + m.sector;
-        m.rule += "+place-modifier";
-      }
-    }
-  }
   for (ActorMention& m : doc->actors) {
     if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
     if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
