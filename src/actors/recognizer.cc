@@ -654,6 +654,10 @@ class Run {
     if (c.name_end > c.name_begin && (c.person || !c.person_name.empty())) {
       registry_[JoinLower(*doc_, c.name_begin, c.name_end)] = p;
       registry_[doc_->tokens[c.name_end - 1].lower] = p;  // surname
+      // The forms the lexicon says are used alone ("Rodriguez" of "Bruno Rodriguez Parrilla").
+      if (c.person) {
+        for (const std::string& s : c.person->surnames) registry_[s] = p;
+      }
     }
   }
 

@@ -95,6 +95,9 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
     std::vector<std::string> explicit_surnames = list_attr("surname");
     for (const std::string& n : explicit_surnames) {
       std::vector<std::string> words = text::TokenizeWords(n);
+      std::string joined;
+      for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + utf8::NormalizeLower(w);
+      if (!joined.empty()) entries_[idx].surnames.push_back(joined);
       if (words.size() == 1) add_surname(utf8::NormalizeLower(words[0]));
       else if (words.size() > 1 && matcher_.Add(n, static_cast<uint32_t>(refs_.size()))) {
         refs_.push_back(Ref{idx, NameRole::kName});  // "Lopez Obrador" is distinctive enough

@@ -31,6 +31,7 @@ struct ActorEntry {
   std::string name;     // canonical name (first listed name unless name= says otherwise)
   std::string role;     // persons: their office
   Date from, to;        // validity (unset = open)
+  std::vector<std::string> surnames;  // persons: surname= forms, lower case, words joined by ' '
   bool title = false;   // agents: may stand before a person's name
   bool plural = false;
   std::string file;
