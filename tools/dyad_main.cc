@@ -48,6 +48,7 @@ const char kUsage[] =
     "  lexicon gaps CORPUS... [--min-count N] [--top N] [-o OUT.tsv]   unresolved people and organisations\n"
     "  train --train F... --dev F... [--exclude F...] -o MODEL [--seed N]   train tagger and parser\n"
     "  parse [FILE|-] [--input text|conllu] [--model P] [--eval] [--speed]   CoNLL-U tags and parse\n"
+    "  parse --eval-tokens FILE.conllu [--show-errors N]   tokenizer and splitter against UD gold\n"
     "  version                          print dyad and lexicon versions\n";
 
 struct Flags {

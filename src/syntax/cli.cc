@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "syntax/model.h"
+#include "syntax/token_eval.h"
 #include "syntax/train.h"
 #include "text/tokenizer.h"
 
@@ -93,6 +94,20 @@ void AppendDocumentConllu(const Model& model, const Document& doc, std::string* 
   }
 }
 
+// dyad parse --eval-tokens FILE: our tokenizer and splitter against the file's gold words.
+int EvalTokens(const Args& a) {
+  std::string path = a.One("--eval-tokens");
+  auto gold = ReadConlluFile(path);
+  if (!gold.ok()) {
+    std::fprintf(stderr, "dyad parse: %s: %s\n", path.c_str(), gold.status().ToString().c_str());
+    return 1;
+  }
+  TokenEvalResult r = EvaluateTokenizer(*gold, std::stoul(a.One("--show-errors", "0")));
+  for (const std::string& s : r.skipped) std::fprintf(stderr, "%s: skipped %s\n", path.c_str(), s.c_str());
+  std::printf("%s: %s", path.c_str(), r.ToString().c_str());
+  return 0;
+}
+
 }  // namespace
 
 int RunTrainCommand(int argc, char** argv) {
@@ -126,6 +141,7 @@ int RunTrainCommand(int argc, char** argv) {
 
 int RunParseCommand(int argc, char** argv) {
   Args a = ParseArgs(argc, argv, {}, {"--eval", "--speed"});
+  if (a.Has("--eval-tokens")) return EvalTokens(a);
   std::string model_path = a.One("--model", FindModelPath());
   if (model_path.empty()) {
     std::fprintf(stderr, "dyad parse: no model (models/en.dyadparse or --model PATH)\n");

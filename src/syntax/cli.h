@@ -16,6 +16,9 @@ int RunTrainCommand(int argc, char** argv);
 //   conllu: keeps ID and FORM (and multiword/comment lines), fills LEMMA, UPOS, XPOS, HEAD,
 //           DEPREL; --eval prints UPOS/XPOS/UAS/LAS against the input's gold columns to stderr.
 //   --speed: times tagging and parsing only (no output) and prints sentences/s to stderr.
+// dyad parse --eval-tokens FILE.conllu [--show-errors N]
+//   scores our tokenizer and sentence splitter on the file's raw text against its gold words
+//   (syntax/token_eval.h) and prints the figures, and the N most frequent disagreements, to stdout.
 int RunParseCommand(int argc, char** argv);
 
 }  // namespace dyad::syntax
