@@ -73,19 +73,24 @@ def _count_lines(path):
 
 
 def _line_chunks(path, chunk_lines):
-    """(begin byte, end byte, first line) for every `chunk_lines` lines of the file."""
+    """(begin byte, end byte, first line) for every `chunk_lines` lines of the file.
+
+    One pass; bytes.count skips blocks without a cut, and only the lines of a block that holds
+    a cut are stepped through (linear in the file: counting from each cut to the end of the block
+    made this quadratic, ~10 s on a 37 MB file).
+    """
     chunks, begin, first, line, offset = [], 0, 1, 1, 0
-    next_cut = 1 + chunk_lines  # the first line of the next chunk
+    to_cut = chunk_lines  # newlines until the next chunk begins
     with open(path, "rb") as f:
         while block := f.read(_SCAN_BLOCK):
-            pos = 0
-            while line + block.count(b"\n", pos) >= next_cut:  # the cut is inside this block
-                nl = block.index(b"\n", pos)
-                pos, line = nl + 1, line + 1
-                if line == next_cut:
-                    chunks.append((begin, offset + pos, first))
-                    begin, first, next_cut = offset + pos, line, line + chunk_lines
-            line += block.count(b"\n", pos)
+            pos, left = 0, block.count(b"\n")
+            while left >= to_cut:  # the next cut is inside this block
+                for _ in range(to_cut):
+                    pos = block.index(b"\n", pos) + 1
+                left, line = left - to_cut, line + to_cut
+                chunks.append((begin, offset + pos, first))
+                begin, first, to_cut = offset + pos, line, chunk_lines
+            to_cut, line = to_cut - left, line + left
             offset += len(block)
     if offset > begin:
         chunks.append((begin, -1, first))

@@ -80,3 +80,27 @@ def test_plan_partitions(tmp_path):
     assert [(p["begin"], p["end"], p["first_line"]) for p in parts] == [(0, 3, 1), (3, 10, 3), (10, -1, 5)]
     assert [p["name"] for p in parts] == ["part-00000", "part-00001", "part-00002"]
     assert len(dyad.dask.plan_partitions([str(path)], chunk_lines=5)) == 1
+
+
+def naive_chunks(data, chunk_lines):
+    """Reference for plan_partitions: cut after every `chunk_lines` newlines."""
+    cuts, ends = [], [i + 1 for i, b in enumerate(data) if b == ord("\n")]
+    begin, first = 0, 1
+    for k in range(chunk_lines, len(ends) + 1, chunk_lines):
+        cuts.append((begin, ends[k - 1], first))
+        begin, first = ends[k - 1], first + chunk_lines
+    if len(data) > begin:
+        cuts.append((begin, -1, first))
+    return cuts
+
+
+@pytest.mark.parametrize("block", [1, 3, 16, 1 << 20])
+def test_plan_partitions_across_read_blocks(tmp_path, monkeypatch, block):
+    """Cuts found in blocks of any size equal the naive ones (lines and cuts straddle blocks)."""
+    monkeypatch.setattr(dyad.dask, "_SCAN_BLOCK", block)
+    path = tmp_path / "x.jsonl"
+    for data in (b"", b"\n", b"a", b"a\nb\n", b"a\n\nbb\nccc\nd", b"".join(b"x" * (i % 7) + b"\n" for i in range(40))):
+        path.write_bytes(data)
+        for chunk_lines in (1, 2, 3, 7, 100):
+            parts = dyad.dask.plan_partitions([str(path)], chunk_lines=chunk_lines)
+            assert [(p["begin"], p["end"], p["first_line"]) for p in parts] == naive_chunks(data, chunk_lines)
