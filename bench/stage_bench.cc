@@ -24,6 +24,7 @@
 #include "lexicon/actor_lexicon.h"
 #include "lexicon/event_lexicon.h"
 #include "common/paths.h"
+#include "syntax/model.h"
 #include "syntax/tagger.h"
 #include "text/tokenizer.h"
 #include "time/dates.h"
@@ -42,6 +43,7 @@ struct Fixture {
   std::unique_ptr<events::EventCoder> event_coder;
   time::DateResolver dates;
   std::unique_ptr<Coder> coder;
+  std::shared_ptr<const syntax::Model> model;  // the trained tagger and parser, as dyad code uses
   events::CountryPlaceFn country_place;
 
   // prepared[k] = the corpus after stage k (0 = article only, 1 = cleaned, 2 = tokenized, ...).
@@ -63,7 +65,10 @@ void Fixture::RunStage(Stage stage, size_t i, Document* doc) const {
   switch (stage) {
     case kCleaned: (void)Clean(doc); break;
     case kTokenized: text::Tokenize(doc, text::TokenizerOptions{}); break;
-    case kTagged: syntax::TagAndLemmatize(doc); break;
+    case kTagged:
+      actors->MarkKnownNames(doc);
+      if (model) syntax::TagAndParse(*model, doc); else syntax::TagAndLemmatize(doc);
+      break;
     case kActors: recognizer->Recognize(PublicationDate(*doc), doc); break;
     case kPlaces: if (places) places->Resolve(doc); break;
     case kDated: {
@@ -87,6 +92,11 @@ bool Fixture::Load(size_t n) {
   auto e = lexicon::EventLexicon::Load({data + "/lexicon/events"}, &diags);
   if (!e.ok()) return error = "event lexicon: " + e.status().ToString(), false;
   events = *e;
+  if (std::string path = syntax::FindModelPath(); !path.empty()) {
+    auto m = syntax::Model::Load(path);
+    if (m.ok()) model = *m;
+  }
+  if (!model) std::fprintf(stderr, "warning: no syntax model: the rule tagger stands in for tag + parse\n");
   std::string gaz = BenchGazetteerPath();
   if (!gaz.empty()) {
     auto g = geo::Gazetteer::Open(gaz);
@@ -162,11 +172,41 @@ void BM_Stage(benchmark::State& state, Fixture::Stage stage) {
 
 void BM_Clean(benchmark::State& s) { BM_Stage(s, Fixture::kCleaned); }
 void BM_TokenizeSplit(benchmark::State& s) { BM_Stage(s, Fixture::kTokenized); }
-void BM_TagLemmatize(benchmark::State& s) { BM_Stage(s, Fixture::kTagged); }
+void BM_TagParse(benchmark::State& s) { BM_Stage(s, Fixture::kTagged); }
 void BM_Actors(benchmark::State& s) { BM_Stage(s, Fixture::kActors); }
 void BM_Geo(benchmark::State& s) { BM_Stage(s, Fixture::kPlaces); }
 void BM_Dates(benchmark::State& s) { BM_Stage(s, Fixture::kDated); }
 void BM_Events(benchmark::State& s) { BM_Stage(s, Fixture::kEvents); }
+
+// Everything after the parse, as Coder::Code runs it: actors, places, the article-country rule,
+// dates and event coding. The budget: at most 20% of BM_TagParse.
+void BM_AfterParse(benchmark::State& state) {
+  const Fixture& f = *g_fixture;
+  if (!f.error.empty()) return state.SkipWithError(f.error.c_str());
+  const std::vector<Document>& input = f.prepared[Fixture::kTagged];
+  std::vector<Document> docs;
+  std::vector<events::SentenceTime> times;
+  for (auto _ : state) {
+    state.PauseTiming();
+    docs = input;
+    state.ResumeTiming();
+    for (Document& d : docs) {
+      Date date = PublicationDate(d);
+      f.recognizer->Recognize(date, &d);
+      if (f.places) f.places->Resolve(&d);
+      actors::InferArticleCountry(&d);
+      time::DateTimeline tl = f.dates.Resolve(time::DateContext{date, Date{}}, &d);
+      times.assign(d.sentences.size(), events::SentenceTime{});
+      for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+        times[s].reference = tl.RangeFor(s);
+        times[s].basis = time::DateBasisName(tl.ReferenceFor(s).basis);
+      }
+      f.event_coder->Code(times, f.country_place, &d);
+    }
+    benchmark::ClobberMemory();
+  }
+  SetRates(state);
+}
 
 // The whole pipeline as a user calls it; each iteration starts from article-only Documents.
 void BM_CoderCode(benchmark::State& state) {
@@ -202,13 +242,38 @@ void BM_CopyDocuments(benchmark::State& state) {
 
 BENCHMARK(BM_Clean)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeSplit)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_TagLemmatize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Actors)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Geo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Dates)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Events)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AfterParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CoderCode)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CopyDocuments)->Unit(benchmark::kMillisecond);
+
+// The console output plus one line at the end: what the stages after the parse cost relative to
+// tag + parse (CPU time).
+class ShareReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& r : runs) {
+      std::string name = r.benchmark_name();
+      if (name == "BM_TagParse") parse_ = r.GetAdjustedCPUTime();
+      if (name == "BM_AfterParse") after_ = r.GetAdjustedCPUTime();
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    if (parse_ > 0 && after_ > 0) {
+      std::printf("after the parse (actors, places, dates, events): %.1f%% of tag + parse CPU time (budget 20%%)\n",
+                  100.0 * after_ / parse_);
+    }
+  }
+
+ private:
+  double parse_ = 0, after_ = 0;
+};
 
 }  // namespace
 }  // namespace dyad::bench
@@ -227,7 +292,8 @@ int main(int argc, char** argv) {
               static_cast<long long>(fixture.tokens), fixture.bytes / 1e6);
   if (!fixture.error.empty()) std::printf("error: %s\n", fixture.error.c_str());
   benchmark::AddCustomContext("input", fixture.corpus.synthetic ? "SYNTHETIC" : "world-politics");
-  benchmark::RunSpecifiedBenchmarks();
+  dyad::bench::ShareReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   return 0;
 }

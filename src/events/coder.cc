@@ -99,16 +99,24 @@ class SentenceCoder {
   void Run(uint32_t s_index) {
     const Sentence& s = doc_->sentences[s_index];
     sentence_ = s_index;
-    std::vector<bool> used(doc_->tokens.size(), false);
+    // Literal tokens already used by an event of this sentence (sentence-local index).
+    used_.assign(s.token_end - s.token_begin, false);
     size_t first_event = doc_->events.size();
+    // Clauses are the stretches between ';' and ':' (ClauseAround), found in one pass.
+    Clause clause{s.token_begin, s.token_begin};
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      if (used[i] || idx_.actor[i] >= 0) continue;
-      Clause clause = ClauseAround(*doc_, s, i);
+      const std::string& prev = i > s.token_begin ? doc_->tokens[i - 1].lower : doc_->tokens[i].lower;
+      if (i >= clause.end || (i > s.token_begin && (prev == ";" || prev == ":"))) {
+        clause = ClauseAround(*doc_, s, i);
+      }
+      if (used_[i - s.token_begin] || idx_.actor[i] >= 0) continue;
       // The longest pattern that codes; an obj=place entry whose object is not a place gives
       // way to the next ("captured the commander" is not a capture of territory).
       for (const FrameMatch& m : MatchesAt(*doc_, idx_, lex_, clause, i)) {
         if (Candidate(m, clause)) {
-          for (uint32_t t : m.literal_tokens) used[t] = true;
+          for (uint32_t t : m.literal_tokens) {
+            if (t >= s.token_begin && t < s.token_end) used_[t - s.token_begin] = true;
+          }
           break;
         }
       }
@@ -653,6 +661,7 @@ class SentenceCoder {
   const CountryPlaceFn& country_place_;
   Document* doc_;
   MentionIndex idx_;
+  std::vector<bool> used_;
   std::vector<TraceLine>* trace_;
   uint32_t sentence_ = 0;
 };

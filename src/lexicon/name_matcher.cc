@@ -28,8 +28,7 @@ CaseMode ModeOf(std::string_view word) {
   return CaseMode::kAny;
 }
 
-bool TokenMatches(const Token& t, const std::string& lower, CaseMode mode) {
-  if (t.lower != lower) return false;
+bool CaseFits(const Token& t, CaseMode mode) {
   switch (mode) {
     case CaseMode::kAny: return true;
     case CaseMode::kCapital: return t.Is(kTokCapitalized) || t.Is(kTokAllCaps);
@@ -43,36 +42,42 @@ bool TokenMatches(const Token& t, const std::string& lower, CaseMode mode) {
 bool NameMatcher::Add(std::string_view name, uint32_t payload) {
   std::vector<std::string> words = text::TokenizeWords(name);
   if (words.empty()) return false;
-  Compiled c;
-  c.payload = payload;
+  Terminal term;
+  term.payload = payload;
+  uint32_t node = 0;
   for (const std::string& w : words) {
-    c.lower.push_back(utf8::NormalizeLower(w));
-    c.modes.push_back(ModeOf(w));
+    term.modes.push_back(ModeOf(w));
+    auto [it, inserted] = nodes_[node].next.try_emplace(utf8::NormalizeLower(w), static_cast<uint32_t>(nodes_.size()));
+    uint32_t child = it->second;
+    if (inserted) nodes_.emplace_back();
+    node = child;
   }
+  nodes_[node].ends.push_back(std::move(term));
   max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(words.size()));
-  by_first_[c.lower[0]].push_back(std::move(c));
   ++count_;
   return true;
 }
 
-void NameMatcher::Finish() {
-  for (auto& [key, list] : by_first_) {
-    std::stable_sort(list.begin(), list.end(), [](const Compiled& a, const Compiled& b) {
-      return a.lower.size() > b.lower.size();
-    });
-  }
-}
-
 void NameMatcher::MatchesAt(const Document& doc, uint32_t i, uint32_t end,
                             std::vector<NameMatch>* out) const {
-  auto it = by_first_.find(doc.tokens[i].lower);
-  if (it == by_first_.end()) return;
-  for (const Compiled& c : it->second) {
-    uint32_t n = static_cast<uint32_t>(c.lower.size());
-    if (i + n > end) continue;
-    bool ok = true;
-    for (uint32_t k = 0; k < n && ok; ++k) ok = TokenMatches(doc.tokens[i + k], c.lower[k], c.modes[k]);
-    if (ok) out->push_back(NameMatch{n, c.payload});
+  // Walk the trie as far as the text allows, remembering the nodes passed; then report the names
+  // ending there, deepest (longest) first.
+  uint32_t path[64];
+  uint32_t depth = 0, node = 0;
+  while (i + depth < end && depth < 64) {
+    const auto& next = nodes_[node].next;
+    if (next.empty()) break;
+    auto it = next.find(doc.tokens[i + depth].lower);
+    if (it == next.end()) break;
+    node = it->second;
+    path[depth++] = node;
+  }
+  for (uint32_t d = depth; d-- > 0;) {
+    for (const Terminal& t : nodes_[path[d]].ends) {
+      bool ok = true;
+      for (uint32_t k = 0; k <= d && ok; ++k) ok = CaseFits(doc.tokens[i + k], t.modes[k]);
+      if (ok) out->push_back(NameMatch{d + 1, t.payload});
+    }
   }
 }
 

@@ -27,8 +27,8 @@ class NameMatcher {
  public:
   // Adds `name`; returns false when it has no tokens.
   bool Add(std::string_view name, uint32_t payload);
-  // Sorts candidates longest first. Call once after the last Add.
-  void Finish();
+  // Call once after the last Add (kept for callers; the trie needs no finishing).
+  void Finish() {}
 
   // Appends every name that matches at token `i` (not extending past `end`), longest first.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, std::vector<NameMatch>* out) const;
@@ -37,12 +37,17 @@ class NameMatcher {
   uint32_t max_tokens() const { return max_tokens_; }
 
  private:
-  struct Compiled {
-    std::vector<std::string> lower;
-    std::vector<CaseMode> modes;
+  // A trie over lower-case tokens: one hash lookup per token of the text, however many names
+  // share a first word ("president ...", "mohamed ...").
+  struct Terminal {
+    std::vector<CaseMode> modes;  // one per token of the name
     uint32_t payload;
   };
-  std::unordered_map<std::string, std::vector<Compiled>> by_first_;
+  struct Node {
+    std::unordered_map<std::string, uint32_t> next;  // token -> node index
+    std::vector<Terminal> ends;                      // names ending here, in insertion order
+  };
+  std::vector<Node> nodes_{1};  // nodes_[0] is the root
   size_t count_ = 0;
   uint32_t max_tokens_ = 0;
 };
