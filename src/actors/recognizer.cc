@@ -391,8 +391,26 @@ class Run {
       head = toks[head].head;
     }
     const std::string& rel = toks[head].deprel;
-    if (rel == "nsubj" || rel == "nsubj:pass" || rel == "obj" || rel == "iobj" || rel == "obl:agent" ||
+    if (rel == "nsubj" || rel == "nsubj:pass" || rel == "iobj" || rel == "obl:agent" ||
         rel == "nmod:poss" || rel == "csubj") {
+      return Relation::kArgument;
+    }
+    // The object of a verb of territory or movement is the city ("control Sanaa", "leaving
+    // Havana without power", "shelled Kyiv"); of other verbs, its government ("criticized
+    // Washington", "urged Beijing").
+    if (rel == "obj") {
+      static const char* kTerritorial[] = {
+          "control", "capture", "seize", "take", "retake", "recapture", "hold", "enter", "leave",
+          "reach", "besiege", "surround", "encircle", "shell", "bomb", "strike", "hit", "attack",
+          "storm", "occupy", "liberate", "rule", "govern", "visit", "tour", "flee", "evacuate",
+          "blockade", "cut", "plunge", "power", "supply", "connect", "link", "defend", "overrun",
+          "target", "rock", "shake", "flood", "evacuate", "approach", "circle", "bypass", "cross"};
+      int32_t verb = toks[head].head;
+      if (verb >= 0) {
+        for (const char* v : kTerritorial) {
+          if (toks[verb].lemma == v) return Relation::kLocative;
+        }
+      }
       return Relation::kArgument;
     }
     if (rel.rfind("obl", 0) == 0 || rel.rfind("nmod", 0) == 0) {

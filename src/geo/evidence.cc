@@ -58,7 +58,9 @@ void WeighOne(const Gazetteer& gaz, PlaceCandidate* c) {
   if (c->within >= 0 || !c->within_country.empty()) Add(kQualified, c);
   if (WellKnown(gaz, *c)) Add(kWellKnown, c);
   if (c->title_before) Add(kTitle, c);
-  if (c->speech_after) Add(kSpeech, c);
+  // "Beijing said" is a government speaking; in "traders in Zaranj said" the speaker is the
+  // noun before the preposition, and the place is just a place.
+  if (c->speech_after && !c->locative) Add(kSpeech, c);
   if (c->larger_name) Add(kLargerName, c);
   if (c->common_start) Add(kCommonStart, c);
   if (c->dateline) Add(kDateline, c);
