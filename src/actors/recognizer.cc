@@ -276,6 +276,7 @@ class Run {
     switch (e.kind) {
       case ActorKind::kCountry:
         if (closed || !c->country.empty()) return 0;
+        if (m.role == NameRole::kName && c->empty() && QualifiesPlace(i, i + m.length)) return 0;
         if (m.role == NameRole::kCapital) {
           // A capital stands for its government only as the doer or owner of something
           // ("Kabul said", "Moscow's decision"); elsewhere it is the city.
@@ -369,6 +370,22 @@ class Run {
       return t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD";
     }
     return false;
+  }
+
+  // "Rome, Georgia, announced", "in Kabul, Afghanistan.": a country (or state) name after
+  // "Place ," and before a comma or the end of the sentence qualifies that place; the geo stage
+  // reads it. Not after another actor ("Pakistan, India and China").
+  bool QualifiesPlace(uint32_t first, uint32_t next) const {
+    const auto& toks = doc_->tokens;
+    if (first < 2 || toks[first - 1].lower != ",") return false;
+    const Token& prev = toks[first - 2];
+    if (!prev.Is(kTokCapitalized) || prev.Is(kTokSentStart)) return false;
+    for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend() && it->token_end + 2 >= first; ++it) {
+      if (it->token_end == first - 1) return false;
+    }
+    if (next >= toks.size()) return true;
+    const std::string& n = toks[next].lower;
+    return n == "," || n == "." || n == ";" || n == ")";
   }
 
   enum class Relation { kArgument, kLocative, kUnknown };

@@ -209,6 +209,25 @@ std::vector<PlaceExplanation> PlaceResolver::Explain(const Document& doc) const 
     if (c.accepted) e.choices = ranker.Rank(c);
     out.push_back(std::move(e));
   }
+  // "Rome, Georgia": the qualifier is the area that holds the place it qualifies (the US state,
+  // not the country), when one of its readings does.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    int32_t q = cands[i].within;
+    if (q < 0 || static_cast<size_t>(q) >= out.size() || out[i].choices.empty() || out[q].choices.size() < 2) continue;
+    const GazPlace& inner = out[i].choices.front().place;
+    auto holds = [&](const GazPlace& area) {
+      return area.index != inner.index && area.country == inner.country &&
+             (area.IsCountry() || (area.IsAdmin1() && area.admin1_code == inner.admin1_code));
+    };
+    if (holds(out[q].choices.front().place)) continue;
+    for (size_t k = 1; k < out[q].choices.size(); ++k) {
+      if (!holds(out[q].choices[k].place)) continue;
+      out[q].choices[k].why += " holds-qualified";
+      std::rotate(out[q].choices.begin(), out[q].choices.begin() + static_cast<long>(k),
+                  out[q].choices.begin() + static_cast<long>(k) + 1);
+      break;
+    }
+  }
   return out;
 }
 
