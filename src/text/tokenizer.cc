@@ -42,8 +42,9 @@ void SetFlags(std::string_view text, Token* t) {
   if (letters == 0 && !digit) t->flags |= kTokPunct;
 }
 
+// ".", "!", "?", "…" and runs of them ("...", "?!").
 bool IsSentenceEnd(const Token& t) {
-  return t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "..." || t.lower == "…";
+  return t.lower == "…" || (!t.lower.empty() && t.lower.find_first_not_of(".!?") == std::string::npos);
 }
 
 bool IsTitleAbbrev(std::string_view lower) {

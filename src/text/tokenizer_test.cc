@@ -31,6 +31,32 @@ TEST(TokenizerTest, Table) {
   for (const auto& c : cases) EXPECT_EQ(Words(c.in), c.out) << c.in;
 }
 
+// The conventions of UD English that `dyad parse --eval-tokens` measures.
+TEST(TokenizerTest, UdEnglishConventions) {
+  const TokCase cases[] = {
+      {"I can't go -- they're gonna leave...", {"I", "ca", "n't", "go", "--", "they", "'re", "gon", "na", "leave", "..."}},
+      {"It cannot be done!!", {"It", "can", "not", "be", "done", "!!"}},
+      {"dont and don`t", {"do", "nt", "and", "do", "n`t"}},
+      {"mail john.smith@example.com or see http://example.com/a?b=1.",
+       {"mail", "john.smith@example.com", "or", "see", "http://example.com/a?b=1", "."}},
+      {"visit www.un.org, Yahoo.com and news.bbc.co.uk", {"visit", "www.un.org", ",", "Yahoo.com", "and", "news.bbc.co.uk"}},
+      {"a co-founder of a non-profit e-mail service", {"a", "co-founder", "of", "a", "non-profit", "e-mail", "service"}},
+      {"UN-brokered and anti-Assad", {"UN", "-", "brokered", "and", "anti", "-", "Assad"}},
+      {"the ex-president in mid-March", {"the", "ex", "-", "president", "in", "mid", "-", "March"}},
+      {"pre- and post-war", {"pre-", "and", "post-war"}},
+      {"At 5:30pm on 9/11", {"At", "5:30", "pm", "on", "9/11"}},
+      {"$3bn in the 2020s, 35mm and the 2nd", {"$", "3", "bn", "in", "the", "2020s", ",", "35", "mm", "and", "the", "2nd"}},
+      {"Call 713-853-3989 by 2021-08-11 or 3-4 pm", {"Call", "713-853-3989", "by", "2021", "-", "08", "-", "11", "or", "3", "-", "4", "pm"}},
+      {"on 11/28/2000", {"on", "11", "/", "28", "/", "2000"}},
+      {"the 1990's and '80s", {"the", "1990's", "and", "'80s"}},
+      {"AT&T and PG&E", {"AT&T", "and", "PG&E"}},
+      {"Great :) #win +44 ^_^", {"Great", ":)", "#win", "+44", "^_^"}},
+      {"He said no. No. 10 agreed on Wed. or Thu.", {"He", "said", "no", ".", "No.", "10", "agreed", "on", "Wed.", "or", "Thu."}},
+      {"Why?! Really??", {"Why", "?!", "Really", "??"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Words(c.in), c.out) << c.in;
+}
+
 TEST(TokenizerTest, SpansPointIntoOriginalText) {
   Document doc = MakeDocument("  Taliban seized   Kunduz.\n\nThey left.");
   ASSERT_EQ(doc.tokens.size(), 7u);
