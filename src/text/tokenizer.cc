@@ -47,6 +47,17 @@ bool IsSentenceEnd(const Token& t) {
   return t.lower == "…" || (!t.lower.empty() && t.lower.find_first_not_of(".!?") == std::string::npos);
 }
 
+bool IsEllipsis(const Token& t) {
+  return t.lower == "…" || (t.lower.size() > 1 && t.lower.find_first_not_of('.') == std::string::npos);
+}
+
+// A straight quote with a space before it and none after opens a quotation: `said. "We`.
+bool OpensQuote(const std::vector<Token>& toks, size_t i, size_t end) {
+  const Token& q = toks[i];
+  return (q.lower == "\"" || q.lower == "'") && i > 0 && toks[i - 1].span.end < q.span.begin &&
+         i + 1 < end && toks[i + 1].span.begin == q.span.end;
+}
+
 bool IsTitleAbbrev(std::string_view lower) {
   static constexpr std::array<std::string_view, 22> kTitles = {
       "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "sgt.", "capt.", "maj.",
@@ -61,20 +72,28 @@ bool IsMonthAbbrev(std::string_view lower) {
   return std::find(kMonths.begin(), kMonths.end(), lower) != kMonths.end();
 }
 
-// Does a sentence end after token i (looking at token i+1)?
-bool BoundaryAfter(const std::vector<Token>& toks, size_t i, size_t end) {
+// Does a sentence end after token i (looking at token i+1)? [begin, end) is the segment and
+// `start` the first token of the current sentence.
+bool BoundaryAfter(const std::vector<Token>& toks, size_t begin, size_t start, size_t i, size_t end) {
   const Token& t = toks[i];
   if (i + 1 >= end) return false;
   const Token& n = toks[i + 1];
   bool next_starts = (n.flags & (kTokCapitalized | kTokDigit)) != 0 || n.lower == "\"" ||
                      n.lower == "'" || n.lower == "(";
   if (IsSentenceEnd(t)) {
+    // "1. The first point": the number of a list item.
+    if (i == start + 1 && t.lower == "." && (toks[start].flags & kTokDigit) && toks[start].lower.size() <= 2 &&
+        toks[start].span.end == t.span.begin) {
+      return false;
+    }
+    if (OpensQuote(toks, i + 1, end)) return true;
     if (IsClosingPunct(static_cast<unsigned char>(n.lower[0])) && n.lower.size() == 1) return false;
-    return next_starts || (n.flags & kTokPunct) == 0;
+    // An ellipsis before a lower-case word leaves words out of a sentence rather than ending it.
+    return next_starts || ((n.flags & kTokPunct) == 0 && !IsEllipsis(t));
   }
   // Closing quote or bracket right after a sentence end: ". ”  Next"
-  if (t.lower.size() <= 3 && (t.lower == "\"" || t.lower == "'" || t.lower == ")") && i > 0 &&
-      IsSentenceEnd(toks[i - 1])) {
+  if (t.lower.size() <= 3 && (t.lower == "\"" || t.lower == "'" || t.lower == ")") && i > begin &&
+      IsSentenceEnd(toks[i - 1]) && toks[i - 1].span.end == t.span.begin) {
     return next_starts;
   }
   // An abbreviation with a period may also end a sentence ("... the U.S. The talks ...").
@@ -122,7 +141,7 @@ void Tokenize(Document* doc, const TokenizerOptions& options) {
     MarkQuotes(doc, begin, end);
     uint32_t start = begin;
     for (uint32_t i = begin; i < end; ++i) {
-      bool cut = BoundaryAfter(doc->tokens, i, end) || i + 1 == end ||
+      bool cut = BoundaryAfter(doc->tokens, begin, start, i, end) || i + 1 == end ||
                  i + 1 - start >= options.max_sentence_tokens;
       if (!cut) continue;
       Sentence sent;

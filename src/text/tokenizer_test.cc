@@ -82,10 +82,25 @@ TEST(SentenceSplitTest, Table) {
       {"“We will fight,” he said. “No deal.”", 2},
       {"He asked: why? Nobody knew!", 2},
       {"No. 10 Downing Street said so.", 1},
+      {"He left. \"We stay,\" she said.", 2},
+      {"They left.\n“We stay,” she said.", 2},
+      {"Wait... what happened? Nothing!!", 2},
+      {"1. The first point is clear.", 1},
+      {"Talks ended... Fighting resumed.", 2},
   };
   for (const auto& c : cases) {
     Document doc = MakeDocument(c.in);
     EXPECT_EQ(doc.sentences.size(), c.sentences) << c.in;
+  }
+}
+
+// An opening quote starts the sentence it opens, also at the start of a paragraph.
+TEST(SentenceSplitTest, OpeningQuoteStartsItsSentence) {
+  for (const char* text : {"They left. \"We stay,\" she said.", "They left.\n\"We stay,\" she said."}) {
+    Document doc = MakeDocument(text);
+    ASSERT_EQ(doc.sentences.size(), 2u) << text;
+    EXPECT_EQ(doc.TokenText(doc.sentences[1].token_begin), "\"") << text;
+    EXPECT_EQ(doc.TokenText(doc.sentences[0].token_end - 1), ".") << text;
   }
 }
 
