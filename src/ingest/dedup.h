@@ -10,6 +10,10 @@
 // Example: "The Taliban took Kunduz on Sunday, officials said. ..." published as article "a1",
 // then the same story with another dateline, headline and trailer as "b7": Mark() sets b7's
 // duplicate_of to "a1". Texts under `min_words` words are never marked (short notices look alike).
+//
+// Only the lookups depend on the order of the articles. Cleaning and hashing (DedupText,
+// Fingerprint) are pure, so they can run on any thread or machine, and the fingerprints then be
+// fed to one index in input order (python/dyad/dask.py does so across a cluster).
 #ifndef DYAD_INGEST_DEDUP_H_
 #define DYAD_INGEST_DEDUP_H_
 
@@ -31,10 +35,22 @@ uint64_t SimHash(std::string_view text);
 size_t CountHashWords(std::string_view text);
 int HammingDistance(uint64_t a, uint64_t b);
 
+// All DuplicateIndex needs of a text: Fingerprint(text) == {SimHash(text), CountHashWords(text)},
+// computed in one pass over the words. Pure.
+struct TextFingerprint {
+  uint64_t simhash = 0;
+  size_t words = 0;
+};
+TextFingerprint Fingerprint(std::string_view text);
+
 // The text that identifies an article's story: its body segments after cleaning (clean.h), so the
 // headline, the wire dateline, bylines, "Read more" links and trailers ("Reporting by ...",
 // copyright lines), which differ between outlets carrying the same story, do not count.
 std::string DedupText(const Article& article);
+// The same from segments already cleaned: `segments` must be SegmentArticle's for the article
+// whose text is `text` (or a coded Document's, which Clean set from it). Segments are joined
+// with '\n', leaving out the title and dateline ones.
+std::string StoryText(std::string_view text, const std::vector<Segment>& segments);
 
 struct DedupOptions {
   int max_distance = 3;        // at most 3 (the index's pigeonhole bound)
@@ -50,7 +66,9 @@ class DuplicateIndex {
   // The id of the original an earlier indexed article with a near-identical text stands for
   // (the earliest in a chain of copies), or "" when there is none. Adds `id` to the index either
   // way, so later copies of a copy still find the original.
-  std::string Check(std::string_view id, std::string_view text);
+  std::string Check(std::string_view id, std::string_view text) { return Check(id, Fingerprint(text)); }
+  // The same for a text whose Fingerprint was computed beforehand (elsewhere, in any order).
+  std::string Check(std::string_view id, const TextFingerprint& text);
   // Sets article->duplicate_of from Check(article->id, DedupText(*article)).
   void Mark(Article* article) { article->duplicate_of = Check(article->id, DedupText(*article)); }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/clean.h"
 #include "ingest/dedup_cli.h"
 
 namespace dyad::ingest {
@@ -43,6 +44,82 @@ TEST(SimHash, NearCopiesAreCloseAndOthersFar) {
   }
   EXPECT_EQ(SimHash(""), 0u);
   EXPECT_EQ(SimHash("Case  AND punctuation!"), SimHash("case and, punctuation"));
+}
+
+// SimHash as first written: a +1/-1 vote of every shingle on each of the 64 bits. The fast
+// version counts bits in byte lanes; both must give the same fingerprints.
+uint64_t NaiveSimHash(std::string_view text) {
+  std::vector<uint64_t> words;
+  uint64_t h = 0;
+  bool in_word = false;
+  for (unsigned char c : std::string(text) + " ") {
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    if (word) {
+      if (!in_word) h = 0xcbf29ce484222325ULL;
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+      h = (h ^ c) * 0x100000001b3ULL;
+    } else if (in_word) {
+      words.push_back(h);
+    }
+    in_word = word;
+  }
+  auto mix = [](uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  if (words.empty()) return 0;
+  size_t n = std::min<size_t>(3, words.size());
+  int counts[64] = {};
+  for (size_t i = 0; i + n <= words.size(); ++i) {
+    uint64_t s = 0;
+    for (size_t k = 0; k < n; ++k) s = mix(s ^ words[i + k]) + k;
+    s = mix(s);
+    for (int b = 0; b < 64; ++b) counts[b] += (s >> b) & 1 ? 1 : -1;
+  }
+  uint64_t fp = 0;
+  for (int b = 0; b < 64; ++b) fp |= counts[b] > 0 ? uint64_t{1} << b : 0;
+  return fp;
+}
+
+TEST(SimHash, EqualsTheNaiveVote) {
+  // Word counts around the 255-shingle flush of the byte lanes, and tiny texts (1- and 2-grams).
+  for (int words : {0, 1, 2, 3, 4, 100, 254, 255, 256, 257, 258, 510, 511, 512, 1000, 3000}) {
+    for (unsigned seed = 0; seed < 3; ++seed) {
+      std::string text = Story(seed + 7, words / 14 + 1);
+      size_t cut = 0;
+      for (int w = 0; w < words && cut != std::string::npos; ++w) cut = text.find(' ', cut + 1);
+      if (cut != std::string::npos) text.resize(cut);
+      ASSERT_EQ(SimHash(text), NaiveSimHash(text)) << words << " words, seed " << seed;
+      EXPECT_EQ(Fingerprint(text).simhash, SimHash(text));
+      EXPECT_EQ(Fingerprint(text).words, CountHashWords(text));
+    }
+  }
+  EXPECT_EQ(SimHash("Ünïcode wörds, ASCII case"), NaiveSimHash("Ünïcode wörds ascii CASE"));  // ASCII folded only
+}
+
+TEST(DedupText, LeavesOutTitleAndDateline) {
+  Article a{"a", "", "Taliban take Kunduz",
+            "Taliban take Kunduz\n\nKUNDUZ (Reuters) - The Taliban took the city.\n\nTheir fighters held it.", "", "",
+            ""};
+  EXPECT_EQ(DedupText(a), "The Taliban took the city.\nTheir fighters held it.");
+  EXPECT_EQ(StoryText(a.text, SegmentArticle(a).segments), DedupText(a));
+  Document doc;
+  doc.article = a;
+  ASSERT_TRUE(Clean(&doc).ok());
+  EXPECT_EQ(StoryText(doc.article.text, doc.segments), DedupText(a));  // from a cleaned Document
+}
+
+TEST(DuplicateIndex, FingerprintsComputedElsewhereGiveTheSameMarks) {
+  DuplicateIndex by_text, by_fingerprint;
+  std::vector<std::string> texts = {Story(1), Story(2), Story(1) + " More.", "Kabul fell.", Story(2), "Kabul fell."};
+  std::vector<TextFingerprint> fingerprints;
+  for (const std::string& t : texts) fingerprints.push_back(Fingerprint(t));  // e.g. on other threads
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::string id = "a" + std::to_string(i);
+    EXPECT_EQ(by_fingerprint.Check(id, fingerprints[i]), by_text.Check(id, texts[i])) << i;
+  }
+  EXPECT_EQ(by_fingerprint.Check("x", Fingerprint(Story(2))), "a1");
 }
 
 TEST(DuplicateIndex, MarksCopiesOfTheEarliest) {
