@@ -2,9 +2,10 @@
 //
 // In:  Document with article.text and segments (from ingest's cleaning).
 // Out: doc->tokens and doc->sentences. Every token's span points into article.text; nothing is
-//      rewritten. Tokens follow UD English conventions where they matter to coding: clitics split
-//      ("Pakistan's" -> Pakistan 's, "didn't" -> did n't), hyphenated words split (US-led -> US - led),
-//      abbreviations keep their period ("Dr.", "Gen.", "U.S.", "Aug."), numbers keep , and . inside.
+//      rewritten. Tokens follow UD English conventions (scanner.h has the rules): clitics split
+//      ("Pakistan's" -> Pakistan 's, "didn't" -> did n't), hyphenated words split (US-led -> US - led)
+//      except after a prefix (e-mail), abbreviations keep their period ("Dr.", "Gen.", "U.S.",
+//      "Aug."), numbers keep , and . inside.
 // Example: "Gen. Bajwa met U.S. officials." -> [Gen.] [Bajwa] [met] [U.S.] [officials] [.]
 #ifndef DYAD_TEXT_TOKENIZER_H_
 #define DYAD_TEXT_TOKENIZER_H_
