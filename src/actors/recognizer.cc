@@ -487,6 +487,11 @@ class Run {
   // "Biden" alone: a unique office-holder of that surname on this date.
   uint32_t KnownSurname(uint32_t i, uint32_t end, Chunk* c) {
     if (i + 1 < end && doc_->tokens[i + 1].Is(kTokCapitalized)) return 0;  // part of a longer name
+    // "La Paz", "Hunter Biden": after another proper noun the surname belongs to a different name.
+    if (i > 0 && doc_->tokens[i - 1].Is(kTokCapitalized) &&
+        (doc_->tokens[i - 1].tag == "NNP" || doc_->tokens[i - 1].tag == "NNPS")) {
+      return 0;
+    }
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[i].lower, date_, &people);
     if (people.size() != 1) return 0;

@@ -44,7 +44,8 @@ struct GazPlace {
 
   bool IsCountry() const { return feature == "PCLI"; }
   bool IsAdmin1() const { return feature == "ADM1"; }
-  bool IsNationalCapital() const { return feature == "PPLC"; }
+  // PPLC, or PPLG: a seat of government that is not the capital (La Paz, The Hague).
+  bool IsNationalCapital() const { return feature == "PPLC" || feature == "PPLG"; }
   bool IsAdminSeat() const { return feature.substr(0, 4) == "PPLA"; }
 };
 
