@@ -106,9 +106,15 @@ class Run {
         c.end = i;
         continue;
       }
+      // A token that cannot extend the chunk may start the next one ("UN human rights chief
+      // Volker Turk": the organisation, then the person); only a token that starts nothing is
+      // skipped.
+      bool had_chunk = !c.empty();
       Flush(&c);
-      if (!Pronoun(i, s)) {}
-      ++i;
+      if (!had_chunk) {
+        Pronoun(i, s);
+        ++i;
+      }
       c = Chunk();
       c.begin = c.end = i;
     }
