@@ -54,7 +54,23 @@ std::string Gazetteer::NormalizeName(std::string_view name) {
     if (AppendLatinFolded(cp, &out)) continue;
     utf8::Append(utf8::ToLower(cp), &out);
   }
-  return out;
+  // Transliterations differ in a final h after a vowel ("Hodeidah" / "Hodeida", "Fallujah" /
+  // "Falluja"): every word of four letters or more drops it, in names and in text alike.
+  std::string folded;
+  folded.reserve(out.size());
+  size_t start = 0;
+  while (start <= out.size()) {
+    size_t end = out.find(' ', start);
+    if (end == std::string::npos) end = out.size();
+    std::string_view word(out.data() + start, end - start);
+    if (word.size() >= 4 && word.back() == 'h' && (word[word.size() - 2] == 'a' || word[word.size() - 2] == 'e')) {
+      word.remove_suffix(1);
+    }
+    folded.append(word);
+    if (end < out.size()) folded.push_back(' ');
+    start = end + 1;
+  }
+  return folded;
 }
 
 Gazetteer::~Gazetteer() {
