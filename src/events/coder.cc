@@ -437,7 +437,12 @@ class SentenceCoder {
   // a venue noun ("talks in Sochi"); "discussed the situation in Kabul" is not placed in Kabul.
   int32_t LocationFor(const FrameMatch& m, const Clause& clause) {
     bool verbal = IsVerbalRoot(Root(m.entry->code));
-    // The window counts words outside actor mentions: "ambushed by fighters of the Group for
+    // What the parse attaches to the trigger comes first.
+    if (int32_t p = AttachedPlace(*doc_, idx_, clause, m.trigger, !verbal);
+        p >= 0 && !IsAdministrativeContext(doc_->places[p])) {
+      return p;
+    }
+    // Then word order. The window counts words outside actor mentions: "ambushed by fighters of the Group for
     // the Support of Islam and Muslims (JNIM) near Gao" is still near the trigger.
     for (uint32_t k = m.last + 1, n = 0; k < clause.end && n <= 16; ++k) {
       if (idx_.actor[k] < 0) ++n;

@@ -131,5 +131,35 @@ TEST(DependentActorTest, FollowsTheParse) {
   EXPECT_EQ(DependentActor(doc, idx, 1, {"obj"}), -1);
 }
 
+// The place the parse attaches to the trigger: an oblique with a locative case for any act; the
+// object, or a modifier of the object, only for material acts.
+TEST(AttachedPlaceTest, FollowsTheParse) {
+  Document doc = text::MakeDocument("Rebels attacked the port of Izmail in Odesa.");
+  syntax::TagAndLemmatize(&doc);
+  // Rebels(0) attacked(1) the(2) port(3) of(4) Izmail(5) in(6) Odesa(7) .(8)
+  auto place = [&](uint32_t b, const char* precision) {
+    PlaceMention p;
+    p.token_begin = b;
+    p.token_end = b + 1;
+    p.precision = precision;
+    doc.places.push_back(p);
+  };
+  place(5, "city");
+  place(7, "city");
+  MentionIndex idx = MentionIndex::Build(doc);
+  Clause clause{0, 9};
+  EXPECT_EQ(AttachedPlace(doc, idx, clause, 1, true), -1);  // no parse yet
+  const int32_t heads[] = {1, -1, 3, 1, 5, 3, 7, 1, 1};
+  const char* rels[] = {"nsubj", "root", "det", "obj", "case", "nmod", "case", "obl", "punct"};
+  for (uint32_t k = 0; k < 9; ++k) {
+    doc.tokens[k].head = heads[k];
+    doc.tokens[k].deprel = rels[k];
+  }
+  EXPECT_EQ(AttachedPlace(doc, idx, clause, 1, true), 0);   // Izmail: of the object, first in text
+  EXPECT_EQ(AttachedPlace(doc, idx, clause, 1, false), 1);  // a verbal act: only "in Odesa"
+  doc.tokens[7].deprel = "nmod";                          // "in Odesa" no longer on the verb
+  EXPECT_EQ(AttachedPlace(doc, idx, clause, 1, false), -1);
+}
+
 }  // namespace
 }  // namespace dyad::events

@@ -278,6 +278,59 @@ int32_t DependentActor(const Document& doc, const MentionIndex& idx, uint32_t he
   return -1;
 }
 
+int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger,
+                      bool material) {
+  if (doc.tokens[trigger].deprel.empty()) return -1;  // no parse
+  auto has_case = [&](uint32_t h, std::initializer_list<std::string_view> words) {
+    for (uint32_t k = clause.begin; k < h; ++k) {
+      if (doc.tokens[k].head != static_cast<int32_t>(h) || doc.tokens[k].deprel != "case") continue;
+      for (std::string_view w : words) {
+        if (doc.tokens[k].lower == w) return true;
+      }
+    }
+    return false;
+  };
+  const std::initializer_list<std::string_view> kLocative = {"in", "at", "near", "outside", "inside",
+                                                             "around", "across", "throughout", "on"};
+  for (size_t p = 0; p < doc.places.size(); ++p) {
+    const PlaceMention& pl = doc.places[p];
+    if (pl.token_begin < clause.begin || pl.token_end > clause.end || pl.precision == "country") continue;
+    if (idx.place[pl.token_begin] != static_cast<int32_t>(p)) continue;
+    // The name's head: its token attached outside the name.
+    int32_t h = -1;
+    for (uint32_t k = pl.token_begin; k < pl.token_end; ++k) {
+      int32_t up = doc.tokens[k].head;
+      if (up < static_cast<int32_t>(pl.token_begin) || up >= static_cast<int32_t>(pl.token_end)) {
+        h = static_cast<int32_t>(k);
+        break;
+      }
+    }
+    if (h < 0) continue;
+    // "Kunduz and Lashkar Gah", "Zaranj, the capital of Nimroz": climb to the first conjunct.
+    for (int hops = 0; hops < 3 && h >= 0 && (doc.tokens[h].deprel == "conj" || doc.tokens[h].deprel == "appos"); ++hops) {
+      h = doc.tokens[h].head;
+    }
+    if (h < 0) continue;
+    const Token& ht = doc.tokens[h];
+    uint32_t hu = static_cast<uint32_t>(h);
+    if (ht.head == static_cast<int32_t>(trigger)) {
+      if (ht.deprel.rfind("obl", 0) == 0 && ht.deprel != "obl:agent" && has_case(hu, kLocative)) {
+        return static_cast<int32_t>(p);
+      }
+      if (material && ht.deprel == "obj") return static_cast<int32_t>(p);
+    }
+    // "attacked the port of Izmail", "stormed a village near Gao": a modifier of the object.
+    if (material && ht.head >= 0 && ht.deprel.rfind("nmod", 0) == 0 &&
+        has_case(hu, {"of", "in", "near", "outside"})) {
+      const Token& obj = doc.tokens[ht.head];
+      if (obj.head == static_cast<int32_t>(trigger) && (obj.deprel == "obj" || obj.deprel.rfind("obl", 0) == 0)) {
+        return static_cast<int32_t>(p);
+      }
+    }
+  }
+  return -1;
+}
+
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
   // "criticised the EU for listing Chinese companies and warned the bloc": a verb coordinated
   // with an earlier finite verb shares its subject.

@@ -54,6 +54,14 @@ std::string Modality(const Document& doc, const Clause& clause, uint32_t trigger
 int32_t DependentActor(const Document& doc, const MentionIndex& idx, uint32_t head,
                        std::initializer_list<std::string_view> relations);
 
+// The place the parse attaches to `trigger`: an oblique with a locative preposition ("attacked
+// in Kunduz", "met at Camp David"); for material acts also its object ("shelled Kharkiv") or a
+// nominal modifier of its object ("attacked the port of Izmail"), following appositions and
+// conjuncts ("Zaranj, the capital of Nimroz"). Country-level places are skipped. -1 when the
+// document has no parse or no place is attached.
+int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger,
+                      bool material);
+
 // The subject actor of a trigger: the nearest actor to its left in the clause that is not the
 // object of a preposition; -1 when none.
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger);
