@@ -208,6 +208,47 @@ void BM_AfterParse(benchmark::State& state) {
   SetRates(state);
 }
 
+// Actor-lexicon matching alone: every lexicon match at every token of the tokenized corpus (what
+// the recognizer asks of the compiled lexicon), in MB of article text per second. Issue #4's
+// target: at least 50 MB/s on one core.
+void BM_ActorMatching(benchmark::State& state) {
+  const Fixture& f = *g_fixture;
+  if (!f.error.empty()) return state.SkipWithError(f.error.c_str());
+  const std::vector<Document>& docs = f.prepared[Fixture::kTokenized];
+  std::vector<lexicon::ActorMatch> matches;
+  int64_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    for (const Document& d : docs) {
+      Date date = PublicationDate(d);
+      for (const Sentence& s : d.sentences) {
+        for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+          matches.clear();
+          f.actors->MatchesAt(d, i, s.token_end, date, &matches);
+          found += static_cast<int64_t>(matches.size());
+        }
+      }
+    }
+    benchmark::DoNotOptimize(found);
+  }
+  SetRates(state);
+  state.counters["matches"] = static_cast<double>(found);
+}
+
+// Loading and compiling every shipped actor dictionary (issue #4's target: at most 100 ms).
+void BM_ActorLexiconLoad(benchmark::State& state) {
+  std::string data = paths::FindDataDir();
+  if (data.empty()) return state.SkipWithError("dyad's data directory not found (set DYAD_DATA)");
+  size_t entries = 0;
+  for (auto _ : state) {
+    std::vector<lexicon::Diagnostic> diags;
+    auto a = lexicon::ActorLexicon::Load({data + "/lexicon/actors"}, &diags);
+    if (!a.ok()) return state.SkipWithError(a.status().ToString().c_str());
+    entries = (*a)->entries().size();
+  }
+  state.counters["entries"] = static_cast<double>(entries);
+}
+
 // The whole pipeline as a user calls it; each iteration starts from article-only Documents.
 void BM_CoderCode(benchmark::State& state) {
   const Fixture& f = *g_fixture;
@@ -248,6 +289,8 @@ BENCHMARK(BM_Geo)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Dates)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AfterParse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ActorMatching)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ActorLexiconLoad)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CoderCode)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CopyDocuments)->Unit(benchmark::kMillisecond);
 
