@@ -1,11 +1,19 @@
 #include "common/json_writer.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 #include "common/utf8.h"
 
 namespace dyad {
+namespace {
+
+// Printable ASCII other than the quote and the backslash.
+bool NeedsNoEscape(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+}  // namespace
 
 void JsonWriter::Comma() {
   if (need_comma_) out_->push_back(',');
@@ -27,32 +35,57 @@ JsonWriter& JsonWriter::Key(std::string_view k) {
 
 JsonWriter& JsonWriter::String(std::string_view v) { Comma(); AppendEscaped(v, out_); return *this; }
 
-JsonWriter& JsonWriter::Int(int64_t v) { Comma(); out_->append(std::to_string(v)); return *this; }
+JsonWriter& JsonWriter::Int(int64_t v) {
+  Comma();
+  char buf[24];
+  out_->append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  return *this;
+}
 
 JsonWriter& JsonWriter::Double(double v, int decimals) {
   Comma();
-  if (!std::isfinite(v)) { out_->append("null"); return *this; }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  // Trim trailing zeros for compactness ("30.960000" -> "30.96").
-  std::string s(buf);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  if (!std::isfinite(v)) {
+    out_->append("null");
+    return *this;
   }
-  if (s == "-0") s = "0";
-  out_->append(s);
+  // Whole numbers (counts, most Goldstein scores, zero shares) print as integers: what printf
+  // and trimming below would give, without formatting digits.
+  char buf[352];
+  if (v == std::trunc(v) && std::fabs(v) < 1e15) {
+    // -0.0 becomes 0, as "-0" does below.
+    out_->append(buf, std::to_chars(buf, buf + sizeof buf, static_cast<int64_t>(v)).ptr);
+    return *this;
+  }
+  // Fixed notation as printf("%.*f") gives it (to_chars is specified to match, and is faster),
+  // then trailing zeros trimmed for compactness ("30.960000" -> "30.96"). 320 digits hold any
+  // double at up to 17 decimals.
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
+  }
+  std::string_view s(buf, end - buf);
+  out_->append(s == "-0" ? "0" : s);
   return *this;
 }
 
 JsonWriter& JsonWriter::Bool(bool v) { Comma(); out_->append(v ? "true" : "false"); return *this; }
 JsonWriter& JsonWriter::Null() { Comma(); out_->append("null"); return *this; }
+JsonWriter& JsonWriter::Raw(std::string_view json) { Comma(); out_->append(json); return *this; }
 
 void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    // Copy the run of bytes that need no escaping in one append.
+    size_t run = i;
+    while (run < s.size() && NeedsNoEscape(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      out->append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t len;

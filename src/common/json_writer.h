@@ -23,6 +23,8 @@ class JsonWriter {
   JsonWriter& Double(double v, int decimals = 6);
   JsonWriter& Bool(bool v);
   JsonWriter& Null();
+  // A value that is already JSON (an object rendered earlier), appended as it is.
+  JsonWriter& Raw(std::string_view json);
   // Key + value shorthands.
   JsonWriter& Field(std::string_view k, std::string_view v) { return Key(k).String(v); }
   JsonWriter& Field(std::string_view k, const char* v) { return Key(k).String(v); }
