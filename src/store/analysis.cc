@@ -158,33 +158,47 @@ std::string PlainTerms(std::string_view text) {
 namespace {
 
 Result<std::vector<SearchHit>> RunSearch(Database& db, const std::string& query, int limit) {
+  // Rank first, then snippets for the hits only: in one query SQLite would make a snippet for
+  // every matching article before sorting (half the time of a common word's search).
+  Statement ranked(db,
+                   "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                   "ORDER BY bm25(articles_fts), rowid LIMIT ?2");
+  ranked.Bind(1, query).Bind(2, int64_t{limit});
+  std::vector<int64_t> rids;
+  while (ranked.Step()) rids.push_back(ranked.Int(0));
+  if (!ranked.status().ok()) return ranked.status();
   Statement st(db,
-               "SELECT a.rid, a.id, a.date, a.title, a.publisher, a.url, "
+               "SELECT a.id, a.date, a.title, a.publisher, a.url, "
                "snippet(articles_fts, 1, '[', ']', '...', 16), bm25(articles_fts) "
                "FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid "
-               "WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts), a.rid LIMIT ?2");
-  st.Bind(1, query).Bind(2, int64_t{limit});
+               "WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2");
+  st.Bind(1, query);
   std::vector<SearchHit> hits;
-  std::vector<int64_t> rids;
-  while (st.Step()) {
+  std::vector<int64_t> hit_rids;  // an article deleted between the two queries is left out
+  for (int64_t rid : rids) {
+    st.Bind(2, rid);
+    if (!st.Step()) {
+      if (!st.status().ok()) return st.status();
+      continue;
+    }
+    hit_rids.push_back(rid);
     SearchHit h;
-    rids.push_back(st.Int(0));
-    h.article_id = std::string(st.Text(1));
-    h.date = std::string(st.Text(2));
-    h.title = std::string(st.Text(3));
-    h.publisher = std::string(st.Text(4));
-    h.url = std::string(st.Text(5));
-    h.snippet = std::string(st.Text(6));
-    h.score = st.Double(7);
+    h.article_id = std::string(st.Text(0));
+    h.date = std::string(st.Text(1));
+    h.title = std::string(st.Text(2));
+    h.publisher = std::string(st.Text(3));
+    h.url = std::string(st.Text(4));
+    h.snippet = std::string(st.Text(5));
+    h.score = st.Double(6);
     hits.push_back(std::move(h));
+    st.Reset();
   }
-  if (!st.status().ok()) return st.status();
   Statement ev(db,
                "SELECT e.event_key, e.code, e.source_code, e.target_code, e.date, e.place_name, "
                "m.sentence_index FROM mentions m JOIN events e ON e.event_key = m.event_key "
                "WHERE m.article_rid = ?1 ORDER BY m.rid");
   for (size_t i = 0; i < hits.size(); ++i) {
-    ev.Bind(1, rids[i]);
+    ev.Bind(1, hit_rids[i]);
     while (ev.Step()) {
       hits[i].events.push_back(SearchEvent{std::string(ev.Text(0)), std::string(ev.Text(1)),
                                            std::string(ev.Text(2)), std::string(ev.Text(3)),
