@@ -217,6 +217,16 @@ class SentenceCoder {
         int32_t obj = DependentActor(*doc_, idx_, trig, {"obj", "iobj"});
         if (obj >= 0 && !skip[obj]) target = obj;
       }
+      // "discussed the situation in Afghanistan", "talks in the West Bank with Abbas": a country
+      // in a place phrase is the topic or venue of a consultation or agreement, not its other
+      // party; the next candidate may be.
+      for (int tries = 0; tries < 2 && target >= 0 && IsCooperativeRoot(Root(e.code)) &&
+                          IsLocativePhrase(*doc_, doc_->actors[target]); ++tries) {
+        skip[target] = true;
+        target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, doc_->actors[target].token_end - 1)
+                        : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
+      }
+      if (target >= 0 && skip[target]) target = -1;
     }
     std::string rule = e.RuleName() + (passive ? " +passive" : "");
     if (target < 0 && (e.code == "042" || e.code == "043")) {

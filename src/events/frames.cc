@@ -331,6 +331,24 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
   return -1;
 }
 
+bool IsLocativePhrase(const Document& doc, const ActorMention& m) {
+  for (uint32_t k = m.token_begin; k < m.token_end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.deprel.empty()) return false;
+    if (t.head >= static_cast<int32_t>(m.token_begin) && t.head < static_cast<int32_t>(m.token_end)) continue;
+    if (t.deprel.rfind("obl", 0) != 0 && t.deprel.rfind("nmod", 0) != 0) return false;
+    if (t.deprel == "obl:agent" || t.deprel == "nmod:poss") return false;
+    for (uint32_t c = m.token_begin > 3 ? m.token_begin - 3 : 0; c < m.token_begin; ++c) {
+      const Token& p = doc.tokens[c];
+      if (p.head != static_cast<int32_t>(k) || p.deprel != "case") continue;
+      return p.lower == "in" || p.lower == "at" || p.lower == "near" || p.lower == "across" ||
+             p.lower == "throughout" || p.lower == "inside";
+    }
+    return false;
+  }
+  return false;
+}
+
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
   // "criticised the EU for listing Chinese companies and warned the bloc": a verb coordinated
   // with an earlier finite verb shares its subject.

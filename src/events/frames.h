@@ -62,6 +62,11 @@ int32_t DependentActor(const Document& doc, const MentionIndex& idx, uint32_t he
 int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger,
                       bool material);
 
+// True when the parse attaches the actor mention as a place phrase ("the situation in
+// Afghanistan", "talks in Geneva"): its head is an oblique or nominal modifier with a locative
+// case. False without a parse.
+bool IsLocativePhrase(const Document& doc, const ActorMention& m);
+
 // The subject actor of a trigger: the nearest actor to its left in the clause that is not the
 // object of a preposition; -1 when none.
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger);
