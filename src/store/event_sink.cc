@@ -99,6 +99,30 @@ void AppendEventJson(const Document& doc, const Event& e, const RecordContext& c
   out->push_back('\n');
 }
 
+Result<std::string> WithDuplicateOf(std::string_view records, std::string_view duplicate_of) {
+  if (duplicate_of.empty()) return std::string(records);
+  std::string field = ",";
+  JsonWriter(&field).Field("duplicate_of", duplicate_of);
+  // Inside a JSON string every '"' is escaped, so the first ,"published":" is the key's.
+  constexpr std::string_view kPublished = ",\"published\":\"";
+  std::string out;
+  out.reserve(records.size() + field.size() * 4);
+  size_t begin = 0;
+  while (begin < records.size()) {
+    size_t end = records.find('\n', begin);
+    end = end == std::string_view::npos ? records.size() : end + 1;
+    std::string_view line = records.substr(begin, end - begin);
+    size_t at = line.find(kPublished);
+    if (at == std::string_view::npos) return Status::InvalidArgument("not an event record: no published date");
+    size_t i = at + kPublished.size();
+    while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
+    if (i >= line.size()) return Status::InvalidArgument("not an event record: unterminated published date");
+    out.append(line.substr(0, i + 1)).append(field).append(line.substr(i + 1));
+    begin = end;
+  }
+  return out;
+}
+
 std::string EventTsvHeader() {
   return "article_id\tsentence_index\tdate\tdate_basis\tsource_code\tsource_name\tcameo\t"
          "quad_class\tgoldstein\ttarget_code\ttarget_name\tlocation\tlat\tlon\ttrigger\tsentence\n";

@@ -5,8 +5,10 @@
 #define DYAD_STORE_EVENT_SINK_H_
 
 #include <string>
+#include <string_view>
 
 #include "dyad/document.h"
+#include "dyad/status.h"
 #include "lexicon/cameo_table.h"
 
 namespace dyad::store {
@@ -23,6 +25,11 @@ std::string EventId(const Document& doc, const Event& e);
 std::string EventKey(const Event& e, const Document& doc);
 
 void AppendEventJson(const Document& doc, const Event& e, const RecordContext& ctx, std::string* out);
+// `records`: the JSON lines AppendEventJson wrote for one article while its duplicate_of was
+// empty. Returns them as AppendEventJson writes them with duplicate_of set (the field follows
+// "published"), so that a run can mark near-copies after coding them (python/dyad/dask.py).
+// InvalidArgument for a line that is not such a record.
+Result<std::string> WithDuplicateOf(std::string_view records, std::string_view duplicate_of);
 void AppendEventTsv(const Document& doc, const Event& e, const RecordContext& ctx, std::string* out);
 std::string EventTsvHeader();
 
