@@ -33,6 +33,15 @@ TEST(CoderParseTest, TopicCountryIsNotTheOtherParty) {
   EXPECT_EQ(got, (std::vector<std::string>{"KENGOV 04 ETHGOV", "ETHGOV 04 KENGOV"}));
 }
 
+// A speaker who calls another party a threat criticises it (111); not when the threat is denied.
+TEST(CoderParseTest, ReportedCriticism) {
+  EXPECT_EQ(Dyads("Iran's nuclear programme is a threat to the region, the Saudi foreign minister said on Monday.",
+                  "2024-03-05"),
+            (std::vector<std::string>{"SAUGOV 11 IRN"}));
+  EXPECT_EQ(Dyads("The Saudi foreign minister said on Monday that Iran no longer posed a threat.", "2024-03-05"),
+            (std::vector<std::string>{}));
+}
+
 // The place the parse attaches to the act is the event's place.
 TEST(CoderParseTest, PlaceAttachedToTheTrigger) {
   Document doc;

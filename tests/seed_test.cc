@@ -57,6 +57,8 @@ TEST(SeedArticleTest, FindsTheFoundationEvents) {
       {"capture of Lashkar Gah", "AFG", "19", "AFG", "", 31.59, 64.37, false},
       {"Taliban warning to the US", "AFG", "13", "USA", "2021-08-08", 0, 0, false},
       {"US airstrikes on the Taliban", "USA", "19", "AFG", "", 0, 0, false},
+      // Issue #5: Yusuf's criticism that Afghan soil is used against Pakistan (his remarks of Aug 1).
+      {"Yusuf's criticism of Afghan soil used against Pakistan", "PAK", "11", "AFG", "2021-08-01", 0, 0, false},
   };
   int found = 0;
   std::vector<bool> used(doc.events.size(), false);
@@ -81,7 +83,7 @@ TEST(SeedArticleTest, FindsTheFoundationEvents) {
   }
   std::printf("seed: %d of %zu expected events found, %zu events in all\n", found,
               std::size(expected), doc.events.size());
-  EXPECT_GE(found, 8);
+  EXPECT_GE(found, 11);  // all of them (measured 2026-11-29)
 }
 
 }  // namespace

@@ -121,10 +121,142 @@ class SentenceCoder {
         }
       }
     }
+    ReportedCriticism(s);
     KeepMostSpecific(first_event);
   }
 
  private:
+  // "... Afghan soil is being used against Pakistan, which is a serious concern," the NSA said;
+  // "Iran's programme is a threat to the region, the minister said": a speaker who calls what
+  // another party does a threat, a danger or (when it is done against the speaker's country) a
+  // concern criticises that party (111). The party is the first actor before the predicate noun
+  // that is not the speaker, not one of the speaker's country, and not in a place phrase.
+  void ReportedCriticism(const dyad::Sentence& s) {
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      const Token& t = doc_->tokens[k];
+      bool threat = t.lemma == "threat" || t.lemma == "danger" || t.lemma == "menace";
+      if ((!threat && t.lemma != "concern") || !syntax::IsNounTag(t.tag)) continue;
+      Clause clause = ClauseAround(*doc_, s, k);
+      if (!IsPredicateNoun(*doc_, clause, k)) continue;
+      int32_t speaker = Speaker(s, k);
+      if (speaker < 0) continue;
+      const ActorMention& sp = doc_->actors[speaker];
+      if (sp.country.empty()) continue;
+      if (!threat && !DoneAgainst(s.token_begin, k, sp.country)) continue;
+      if (Modality(*doc_, clause, k) != "asserted") continue;  // "no longer posed a threat"
+      // Who is called the threat: the subject of the predicate noun in the parse, or an actor
+      // inside it ("Iran's programme"); for a relative "which", what the sentence said before.
+      // "became a threat", "posed a threat", "was responsible ... and remained a threat": the
+      // subject of the verb or of the first conjunct.
+      int32_t subject = -1;
+      for (int32_t h = static_cast<int32_t>(k), hops = 0; h >= 0 && subject < 0 && hops < 3; ++hops) {
+        subject = NominalSubject(s, static_cast<uint32_t>(h));
+        const std::string& rel = doc_->tokens[h].deprel;
+        if (rel != "xcomp" && rel != "obj" && rel != "conj") break;
+        h = doc_->tokens[h].head;
+      }
+      if (subject < 0) continue;
+      const std::string& sw = doc_->tokens[subject].lower;
+      bool relative = sw == "which" || sw == "that" || sw == "who";
+      auto fits = [&](int32_t a) {
+        if (a < 0 || a == speaker) return false;
+        const ActorMention& am = doc_->actors[a];
+        if (am.code.empty() || am.country.empty() || am.country == sp.country || am.code == sp.code) return false;
+        return am.rule != "pronoun" && !IsLocativePhrase(*doc_, am) && !AfterAgainst(am);
+      };
+      int32_t party = -1;
+      for (uint32_t j = s.token_begin; j < static_cast<uint32_t>(subject) + 1 && party < 0; ++j) {
+        int32_t a = idx_.actor[j];
+        if (a < 0) continue;
+        uint32_t end = doc_->actors[a].token_end;
+        bool inside = relative || Governs(static_cast<uint32_t>(subject), j, s);
+        if (inside && fits(a)) party = a;
+        j = end - 1;
+      }
+      if (party < 0) continue;
+      FrameMatch m;
+      m.trigger = k;
+      m.last = k;
+      size_t before = doc_->events.size();
+      Emit(m, ToActor(speaker), ToActor(party), true, "111", -1, "asserted",
+           std::string("reported criticism: predicate ") + t.lemma);
+      if (doc_->events.size() > before) EarlierRemarksDate(s, speaker, &doc_->events.back());
+      if (trace_ != nullptr) {
+        trace_->push_back(TraceLine{sentence_, t.span, "reported criticism (111)", "coded"});
+      }
+    }
+  }
+
+  // The actor who says the sentence: the subject of a speech verb in it ("the NSA had said",
+  // "he said"), or -1.
+  int32_t Speaker(const dyad::Sentence& s, uint32_t noun) const {
+    for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
+      const Token& t = doc_->tokens[v];
+      if (v == noun || !IsSpeechVerb(t.lemma) || !syntax::IsVerbTag(t.tag)) continue;
+      Clause c = ClauseAround(*doc_, s, v);
+      int32_t who = SubjectOf(*doc_, idx_, c, v);
+      if (who < 0) who = DependentActor(*doc_, idx_, v, {"nsubj"});
+      if (who >= 0 && !doc_->actors[who].code.empty()) return who;
+    }
+    return -1;
+  }
+
+  // "On Aug 1, Yusuf said ... . '...,' the NSA had said": remarks reported in the pluperfect,
+  // with no date of their own, continue the same speaker's remarks dated earlier in the article.
+  void EarlierRemarksDate(const dyad::Sentence& s, int32_t speaker, Event* e) const {
+    if (e->date_basis == "text") return;
+    bool pluperfect = false;
+    for (uint32_t v = s.token_begin; v + 1 < s.token_end && !pluperfect; ++v) {
+      pluperfect = doc_->tokens[v].lemma == "have" && doc_->tokens[v].tag == "VBD" &&
+                   IsSpeechVerb(doc_->tokens[v + 1].lemma) && doc_->tokens[v + 1].tag == "VBN";
+    }
+    if (!pluperfect) return;
+    const std::string& who = doc_->actors[speaker].name;
+    for (auto it = doc_->events.rbegin(); it != doc_->events.rend(); ++it) {
+      if (&*it == e || it->sentence >= e->sentence) continue;
+      if (it->source.name == who && it->date_basis == "text") {
+        e->date = it->date;
+        e->date_basis = "text";
+        return;
+      }
+    }
+  }
+
+  int32_t NominalSubject(const dyad::Sentence& s, uint32_t head) const {
+    for (uint32_t j = s.token_begin; j < head; ++j) {
+      const Token& d = doc_->tokens[j];
+      if (d.head == static_cast<int32_t>(head) && (d.deprel == "nsubj" || d.deprel == "nsubj:pass")) {
+        return static_cast<int32_t>(j);
+      }
+    }
+    return -1;
+  }
+
+  // True when token `j` is `head` or lies in its subtree (within the sentence).
+  bool Governs(uint32_t head, uint32_t j, const dyad::Sentence& s) const {
+    for (int hops = 0; hops < 8; ++hops) {
+      if (j == head) return true;
+      int32_t up = doc_->tokens[j].head;
+      if (up < static_cast<int32_t>(s.token_begin) || up >= static_cast<int32_t>(s.token_end)) return false;
+      j = static_cast<uint32_t>(up);
+    }
+    return false;
+  }
+
+  // "used against Pakistan" before the noun: something done against the speaker's country.
+  bool DoneAgainst(uint32_t begin, uint32_t noun, const std::string& country) const {
+    for (uint32_t j = begin; j + 1 < noun; ++j) {
+      if (doc_->tokens[j].lower != "against") continue;
+      int32_t a = idx_.actor[j + 1];
+      if (a >= 0 && doc_->actors[a].country == country) return true;
+    }
+    return false;
+  }
+
+  bool AfterAgainst(const ActorMention& m) const {
+    return m.token_begin > 0 && doc_->tokens[m.token_begin - 1].lower == "against";
+  }
+
   // Records the outcome for `dyad explain`; returns `final` so callers can `return Trace(...)`.
   bool Trace(const FrameMatch& m, const std::string& outcome, bool final = true) {
     if (trace_ != nullptr) {
