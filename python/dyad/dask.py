@@ -11,9 +11,9 @@ reader and run loop as ``dyad code``, and writes
 
 Partitions are numbered in input order, so ``cat DIR/part-*[0-9].jsonl`` equals
 ``dyad code INPUTS`` (generated ids and error line numbers too: a chunk knows its first line;
-near-duplicate marks too: the client computes them for the whole run, see mark_duplicates).
+near-duplicate marks too: the client sets them for the whole run, see DuplicateMarker).
 summary.json times: startup_seconds (cluster start, every worker loading its Coder),
-coding_seconds (marking and coding, to the last result; articles_per_second is over it).
+coding_seconds (coding and marking, to the last result; articles_per_second is over it).
 Each part file is written to a temporary name and renamed, so a task Dask retries after a lost
 worker leaves no half-written output.
 
@@ -35,6 +35,10 @@ import time
 # Files read as JSONL and therefore cut into chunks of lines (as ingest/reader.cc decides).
 _JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 _SCAN_BLOCK = 16 << 20
+# Default partitions per worker. With 4, one of two workers idled 2-5 s at the end of a ~20 s
+# run (half a partition on average); with 16 the tail is ~0.4 s, and a partition's own cost
+# (a task, reading its range) does not show.
+_PARTS_PER_WORKER = 16
 _coders = {}
 _coders_lock = threading.Lock()
 
@@ -100,12 +104,14 @@ def _line_chunks(path, chunk_lines):
 def plan_partitions(paths, chunk_lines=None, workers=1, input_format=None):
     """The partitions of `paths`, in input order: dicts with file, kind, begin, end, first_line.
 
-    chunk_lines=None picks about four partitions per worker, between 1 and 5,000 lines each.
+    chunk_lines=None picks about 16 partitions per worker (_PARTS_PER_WORKER), 1 to 5,000 lines
+    each: workers take the next partition when they finish one, so they finish within about one
+    partition's time of each other, and small partitions keep that tail short.
     """
     jsonl = {p: _count_lines(p) for p in paths if _is_jsonl(p, input_format)}
     if chunk_lines is None:
         total = sum(jsonl.values())
-        chunk_lines = min(5000, max(1, math.ceil(total / (4 * max(1, workers)))))
+        chunk_lines = min(5000, max(1, math.ceil(total / (_PARTS_PER_WORKER * max(1, workers)))))
     parts = []
     for path in paths:
         if path in jsonl:
@@ -125,36 +131,72 @@ def _write_atomic(path, data):
     os.replace(tmp, path)
 
 
-def mark_duplicates(parts, config, threads=1):
-    """Yields (partition, {line: duplicate_of}) in input order; {} for a whole-file partition.
+class DuplicateMarker:
+    """Marks near-copies across the whole run on the client, as one `dyad code` run marks them.
 
-    `dyad code` marks an article that nearly copies an earlier one of the run (ingest/dedup.h), so
-    the marks depend on everything before an article. This pass reads and fingerprints every JSONL
-    article once, in order, on the client (no coding); the workers apply the marks. run() submits
-    each partition as soon as its marks are known, so workers code while the client marks on.
-    Other inputs are whole-file partitions: their articles are marked within the file.
+    `dyad code` marks an article that nearly copies an earlier one of the run (ingest/dedup.h),
+    which depends on every article before it. The workers code their JSONL partitions unmarked and
+    return each article's fingerprint (SimHash of the cleaned text, taken from the coding itself,
+    so nothing is cleaned twice). The client feeds them to one DuplicateIndex in input order as
+    results come in (lookups only: microseconds an article), and rewrites the part file of a
+    partition whose articles it marks, with duplicate_of added to their events. Other inputs are
+    whole-file partitions: their articles are marked within the file, by the worker.
     """
-    import dyad
 
-    coder, index = _coder(config), dyad._dyad.DuplicateIndex()
-    for part in parts:
-        if part["kind"] != "range":
-            yield part, {}
-            continue
-        yield part, coder._impl.mark_range(part["file"], part["begin"], part["end"], part["first_line"], index,
-                                           threads)
+    def __init__(self, parts, out_dir):
+        import dyad
+
+        self._dyad = dyad._dyad
+        self._index = dyad._dyad.DuplicateIndex()
+        self._order = {part["name"]: i for i, part in enumerate(parts)}
+        self._out_dir = out_dir
+        self._waiting = {}  # partition number -> its fingerprints, until those before it are in
+        self._next = 0
+        self.marked = 0
+        self.seconds = 0.0
+
+    def add(self, result):
+        """Takes a finished partition's result (its fingerprints are removed from it)."""
+        start = time.perf_counter()
+        self._waiting[self._order[result["name"]]] = (result["name"], result.pop("fingerprints", []))
+        while self._next in self._waiting:
+            self._mark(*self._waiting.pop(self._next))
+            self._next += 1
+        self.seconds += time.perf_counter() - start
+
+    def _mark(self, name, fingerprints):
+        marks = []
+        for article_id, simhash, words, begin, end in fingerprints:
+            original = self._index.check(article_id, simhash, words)
+            self.marked += bool(original)
+            if original and end > begin:  # an article without events has nothing to mark
+                marks.append((begin, end, original))
+        if not marks:
+            return
+        path = os.path.join(self._out_dir, name + ".jsonl")
+        with open(path, "rb") as f:
+            events = f.read()
+        pieces, done = [], 0
+        for begin, end, original in marks:
+            pieces += [events[done:begin], self._dyad.with_duplicate_of(events[begin:end], original)]
+            done = end
+        _write_atomic(path, b"".join(pieces) + events[done:])
 
 
-def code_partition(part, config, out_dir, threads=1, input_format=None, date=None, marks=None):
-    """Runs on a worker: codes one partition and writes its part files. Returns its summary."""
+def code_partition(part, config, out_dir, threads=1, input_format=None, date=None):
+    """Runs on a worker: codes one partition and writes its part files. Returns its summary.
+
+    A JSONL range is written unmarked, and its articles' fingerprints returned for DuplicateMarker.
+    """
     start = time.perf_counter()
     coder = _coder(config)
     result = dict(name=part["name"], file=part["file"], begin=part["begin"], end=part["end"],
                   first_line=part["first_line"], worker=f"{socket.gethostname()}:{os.getpid()}")
+    fingerprints = []
     try:
         if part["kind"] == "range":
-            events, errors, summary = coder._impl.code_range(part["file"], part["begin"], part["end"],
-                                                             part["first_line"], threads, marks=marks)
+            events, errors, summary, fingerprints = coder._impl.code_range(
+                part["file"], part["begin"], part["end"], part["first_line"], threads, fingerprints=True)
         else:
             events, errors, summary = coder._impl.code_file(part["file"], input_format or "", date or "",
                                                             threads)
@@ -164,7 +206,7 @@ def code_partition(part, config, out_dir, threads=1, input_format=None, date=Non
     _write_atomic(os.path.join(out_dir, part["name"] + ".jsonl"), events)
     if errors:
         _write_atomic(os.path.join(out_dir, part["name"] + ".errors.jsonl"), errors)
-    result.update(summary, seconds=time.perf_counter() - start)
+    result.update(summary, seconds=time.perf_counter() - start, fingerprints=fingerprints)
     return result
 
 
@@ -237,12 +279,15 @@ def run(inputs, out_dir, scheduler=None, workers=2, chunk_lines=None, config=Non
         parts = plan_partitions(paths, chunk_lines, nworkers, input_format)
         startup_seconds = time.perf_counter() - wall_start
         coding_start = time.perf_counter()
-        futures = []
-        for part, marks in mark_duplicates(parts, config, threads=os.cpu_count() or 1):
-            futures.append(client.submit(code_partition, part, config, os.path.abspath(out_dir), threads,
-                                         input_format, date, marks, pure=False))
-        marking_seconds = time.perf_counter() - coding_start
-        results = [f.result() for f in as_completed(futures)]
+        marker = DuplicateMarker(parts, os.path.abspath(out_dir))
+        results = []
+        # Each future is released once its result is in: a result Dask recomputed after losing a
+        # worker would rewrite a part file the marker may already have marked.
+        for future in as_completed([client.submit(code_partition, part, config, os.path.abspath(out_dir), threads,
+                                                  input_format, date, pure=False) for part in parts]):
+            results.append(future.result())
+            future.release()
+            marker.add(results[-1])
         coding_seconds = time.perf_counter() - coding_start
     finally:
         client.close()
@@ -252,7 +297,8 @@ def run(inputs, out_dir, scheduler=None, workers=2, chunk_lines=None, config=Non
     summary = summarize(results, time.perf_counter() - wall_start, coding_seconds, nworkers,
                         scheduler or "local", top_dyads=50)
     summary["startup_seconds"] = round(startup_seconds, 3)
-    summary["marking_seconds"] = round(marking_seconds, 3)  # overlaps coding_seconds
+    summary["marking_seconds"] = round(marker.seconds, 3)  # the client's part of coding_seconds
+    summary["marked_duplicates"] = marker.marked  # JSONL articles; whole-file inputs mark their own
     summary["inputs"] = paths
     with open(os.path.join(out_dir, "summary.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1, ensure_ascii=False)
@@ -268,7 +314,7 @@ def _parser():
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running dask-scheduler, e.g. tcp://10.0.0.1:8786")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="local worker processes when there is no --scheduler (default: cores)")
-    p.add_argument("--chunk-lines", type=int, help="JSONL lines per partition (default: ~4 partitions per worker)")
+    p.add_argument("--chunk-lines", type=int, help="JSONL lines per partition (default: ~16 partitions per worker)")
     p.add_argument("--threads", type=int, default=1, help="coding threads per partition (default 1)")
     p.add_argument("--input-format", help="as dyad code --input-format")
     p.add_argument("--date", help="publication date for txt inputs, as dyad code --date")

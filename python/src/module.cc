@@ -10,8 +10,9 @@
 //   coder = _dyad.Coder(data_dir="", gazetteer="", include_modal=False, ...)
 //   coder.code_lines(['{"id":"a","text":"..."}'], "<python>", "python", 1, 4, index)
 //     -> [(events_jsonl, [error_record_json, ...], article_ok), ...]   (one tuple per line)
-//   coder.code_range("news.jsonl", 0, -1, 1, 1) -> (events_jsonl_bytes, errors_jsonl_bytes, summary)
-//   coder.mark_range("news.jsonl", 0, -1, 1, index) -> {line: duplicate_of}   (for Dask)
+//   coder.code_range("news.jsonl", 0, -1, 1, 1) -> (events_jsonl_bytes, errors_jsonl_bytes, summary, [])
+//   coder.code_range(..., fingerprints=True) -> the same, unmarked, with every article's
+//       (id, simhash, words, events_begin, events_end), for index.check and with_duplicate_of (Dask)
 //   coder.code_file("feed.warc.gz") -> as code_range, through pipeline::CodeInputs itself
 //
 // The GIL is released while coding; one Coder (immutable after Create) serves every thread.
@@ -25,10 +26,8 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,6 +39,7 @@
 #include "ingest/reader.h"
 #include "pipeline/code_run.h"
 #include "pipeline/summary.h"
+#include "store/event_sink.h"
 
 namespace py = pybind11;
 
@@ -56,7 +56,7 @@ struct Slot {
   dyad::Status status;
   std::string output;
   dyad::pipeline::Summary counts;  // this article's sentences and events, for the run summary
-  std::string dedup_text;          // ingest::DedupText of the article, while it is being marked
+  dyad::ingest::TextFingerprint fingerprint;  // of ingest::DedupText(article), for the index
 };
 
 struct LineSource {
@@ -98,8 +98,9 @@ void ParseSlot(const LineSource& source, Slot* s) {
   std::string().swap(s->line);
 }
 
-// Codes one parsed slot. Thread-safe: reads only the immutable coder.
-void CodeSlot(const dyad::Coder& coder, Slot* s) {
+// Codes one parsed slot; with `fingerprint`, also sets s->fingerprint. Thread-safe: reads only
+// the immutable coder.
+void CodeSlot(const dyad::Coder& coder, bool fingerprint, Slot* s) {
   if (!s->item.article) return;
   dyad::Document doc;
   doc.article = std::move(*s->item.article);
@@ -107,6 +108,10 @@ void CodeSlot(const dyad::Coder& coder, Slot* s) {
   if (s->status.ok()) {
     coder.AppendJsonl(doc, &s->output);
     s->counts.Add(doc);
+  }
+  if (fingerprint) {  // a coded Document holds its cleaned segments: no second cleaning
+    s->fingerprint = dyad::ingest::Fingerprint(s->status.ok() ? dyad::ingest::StoryText(doc.article.text, doc.segments)
+                                                              : dyad::ingest::DedupText(doc.article));
   }
   s->item.article = std::move(doc.article);  // kept for the id of an error record
   s->item.article->text.clear();
@@ -126,44 +131,24 @@ void ParallelFor(size_t n, int threads, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
-// Near-copies of earlier articles, as `dyad code` marks them: either from a DuplicateIndex fed in
-// input order (shared across calls, so it spans a whole run), or from marks computed beforehand
-// (line number -> duplicate_of; Dask computes them for the whole run on the client).
-struct Duplicates {
-  dyad::ingest::DuplicateIndex* index = nullptr;
-  const std::unordered_map<int64_t, std::string>* marks = nullptr;
-};
-
-// Parses `slots` and, with an index, marks near-copies as DuplicateIndex::Mark does: the cleaning
-// (DedupText) in parallel, then only the fingerprint lookups in input order.
-void ParseAndMark(const LineSource& source, int threads, dyad::ingest::DuplicateIndex* index,
-                  std::vector<Slot>* slots) {
+// Parses `slots` in parallel; with `index` (a DuplicateIndex fed in input order, perhaps across
+// calls), marks near-copies as DuplicateIndex::Mark does: cleaning and hashing in parallel, only
+// the lookups in input order. Then codes the slots in parallel; each is independent after
+// marking, so the output order is the input order. Without an index nothing is marked, and
+// `fingerprint` has each slot's fingerprint taken from its coding, for the caller to look up.
+void ProcessSlots(const dyad::Coder& coder, const LineSource& source, int threads,
+                  dyad::ingest::DuplicateIndex* index, bool fingerprint, std::vector<Slot>* slots) {
   ParallelFor(slots->size(), threads, [&](size_t i) {
     Slot& s = (*slots)[i];
     ParseSlot(source, &s);
-    if (index != nullptr && s.item.article) s.dedup_text = dyad::ingest::DedupText(*s.item.article);
+    if (index != nullptr && s.item.article) s.fingerprint = dyad::ingest::Fingerprint(dyad::ingest::DedupText(*s.item.article));
   });
-  if (index == nullptr) return;
-  for (Slot& s : *slots) {
-    if (!s.item.article) continue;
-    s.item.article->duplicate_of = index->Check(s.item.article->id, s.dedup_text);
-    std::string().swap(s.dedup_text);
-  }
-}
-
-// Parses `slots` in parallel, marks duplicates in input order, then codes them in parallel.
-// Each slot is independent after marking, so the output order is the input order.
-void ProcessSlots(const dyad::Coder& coder, const LineSource& source, int threads, const Duplicates& dups,
-                  std::vector<Slot>* slots) {
-  ParseAndMark(source, threads, dups.index, slots);
-  for (Slot& s : *slots) {
-    if (!s.item.article) continue;
-    if (dups.marks) {
-      auto it = dups.marks->find(s.number);
-      if (it != dups.marks->end()) s.item.article->duplicate_of = it->second;
+  if (index != nullptr) {
+    for (Slot& s : *slots) {
+      if (s.item.article) s.item.article->duplicate_of = index->Check(s.item.article->id, s.fingerprint);
     }
   }
-  ParallelFor(slots->size(), threads, [&](size_t i) { CodeSlot(coder, &(*slots)[i]); });
+  ParallelFor(slots->size(), threads, [&](size_t i) { CodeSlot(coder, fingerprint && index == nullptr, &(*slots)[i]); });
 }
 
 // The error records of one coded slot, in the CLI's order: read errors and warnings, then the
@@ -196,7 +181,26 @@ py::dict SummaryDict(const dyad::pipeline::Summary& s) {
 struct PyDuplicateIndex {
   std::mutex mutex;
   dyad::ingest::DuplicateIndex index;
+
+  // DuplicateIndex::Check of a fingerprint from CodeRange(fingerprints=True).
+  std::string Check(const std::string& id, uint64_t simhash, size_t words) {
+    std::lock_guard<std::mutex> lock(mutex);
+    return index.Check(id, dyad::ingest::TextFingerprint{simhash, words});
+  }
 };
+
+// One article of a range, for marking it after it was coded (CodeRange with fingerprints).
+struct ArticleFingerprint {
+  std::string id;
+  dyad::ingest::TextFingerprint fingerprint;
+  size_t events_begin = 0, events_end = 0;  // its events' bytes in the range's events JSONL
+};
+
+py::bytes WithDuplicateOf(const std::string& records, const std::string& duplicate_of) {
+  dyad::Result<std::string> marked = dyad::store::WithDuplicateOf(records, duplicate_of);
+  if (!marked.ok()) RaiseStatus(marked.status());
+  return py::bytes(*marked);
+}
 
 class PyCoder {
  public:
@@ -237,12 +241,8 @@ class PyCoder {
     {
       py::gil_scoped_release release;
       std::unique_lock<std::mutex> lock;
-      Duplicates dups;
-      if (index != nullptr) {
-        lock = std::unique_lock<std::mutex>(index->mutex);
-        dups.index = &index->index;
-      }
-      ProcessSlots(*coder_, source, threads, dups, &slots);
+      if (index != nullptr) lock = std::unique_lock<std::mutex>(index->mutex);
+      ProcessSlots(*coder_, source, threads, index != nullptr ? &index->index : nullptr, false, &slots);
     }
     std::vector<py::tuple> out;
     out.reserve(slots.size());
@@ -254,27 +254,32 @@ class PyCoder {
 
   // The lines of JSONL file `path` that start in [begin, end) bytes (end < 0: to the end of the
   // file), the first of them numbered `first_line`, coded as `dyad code path` codes them. `begin`
-  // must be the start of a line. Near-duplicates: `marks` (line -> duplicate_of, from MarkRange
-  // over the whole run) when given, else an index of this range alone.
-  // Returns (events JSONL, error records JSONL, summary dict).
+  // must be the start of a line. Returns (events JSONL, error records JSONL, summary dict,
+  // fingerprints). Near-copies are marked within the range, and fingerprints is empty; with
+  // `fingerprints`, nothing is marked, and fingerprints lists every article (coded or not) as
+  // (id, simhash, words, events_begin, events_end): fed to one DuplicateIndex in input order over
+  // all ranges of a run, they give the marks of one `dyad code` run, and with_duplicate_of adds
+  // a mark to the article's events (bytes [events_begin, events_end) of the events JSONL).
   py::tuple CodeRange(const std::string& path, int64_t begin, int64_t end, int64_t first_line, int threads,
-                      size_t batch, std::optional<std::unordered_map<int64_t, std::string>> marks) const {
+                      size_t batch, bool fingerprints) const {
     LineSource source = FileSource(path);
     std::string events, errors;
     dyad::pipeline::Summary summary;
+    std::vector<ArticleFingerprint> articles;
     RangeStatus st;
     {
       py::gil_scoped_release release;
       dyad::ingest::DuplicateIndex local;
-      Duplicates dups;
-      if (marks) dups.marks = &*marks;
-      else dups.index = &local;
       size_t per_batch = std::max<size_t>(1, batch) * static_cast<size_t>(std::max(1, threads));
       st = ReadRange(source, path, begin, end, first_line, per_batch, [&](std::vector<Slot>* slots) {
-        ProcessSlots(*coder_, source, threads, dups, slots);
+        ProcessSlots(*coder_, source, threads, fingerprints ? nullptr : &local, fingerprints, slots);
         for (const Slot& s : *slots) {
           for (const std::string& r : ErrorRecords(source, s)) errors += r + "\n";
           summary.errors += static_cast<int64_t>(s.item.errors.size()) + (s.item.article && !s.status.ok());
+          if (fingerprints && s.item.article) {
+            size_t size = Coded(s) ? s.output.size() : 0;
+            articles.push_back({s.item.article->id, s.fingerprint, events.size(), events.size() + size});
+          }
           if (!Coded(s)) continue;
           events += s.output;
           AddToSummary(s, &summary);
@@ -282,30 +287,12 @@ class PyCoder {
       });
     }
     st.RaiseIfFailed(path);
-    return py::make_tuple(py::bytes(events), py::bytes(errors), SummaryDict(summary));
-  }
-
-  // Feeds the articles of a range (as CodeRange reads them) to `index` in order, without coding;
-  // returns {line: duplicate_of} for the near-copies. Over every range of a run, in input order,
-  // this gives the marks `dyad code` would set (reading and hashing only: cheap next to coding).
-  std::unordered_map<int64_t, std::string> MarkRange(const std::string& path, int64_t begin, int64_t end,
-                                                     int64_t first_line, PyDuplicateIndex& index,
-                                                     int threads) const {
-    LineSource source = FileSource(path);
-    std::unordered_map<int64_t, std::string> marks;
-    RangeStatus st;
-    {
-      py::gil_scoped_release release;
-      std::lock_guard<std::mutex> lock(index.mutex);
-      st = ReadRange(source, path, begin, end, first_line, 256, [&](std::vector<Slot>* slots) {
-        ParseAndMark(source, threads, &index.index, slots);
-        for (Slot& s : *slots) {
-          if (s.item.article && !s.item.article->duplicate_of.empty()) marks[s.number] = s.item.article->duplicate_of;
-        }
-      });
+    py::list listed;
+    for (const ArticleFingerprint& a : articles) {
+      listed.append(py::make_tuple(py::str(a.id), a.fingerprint.simhash, a.fingerprint.words, a.events_begin,
+                                   a.events_end));
     }
-    st.RaiseIfFailed(path);
-    return marks;
+    return py::make_tuple(py::bytes(events), py::bytes(errors), SummaryDict(summary), listed);
   }
 
   // Any input `dyad code` reads (txt, html, rss, warc, a directory, JSONL), whole, through the
@@ -436,7 +423,12 @@ PYBIND11_MODULE(_dyad, m) {
   m.doc() = "dyad's C++ coder (use the dyad package, not this module)";
   m.attr("__version__") = dyad::Version();
   m.attr("_build_dir") = DYAD_PY_BUILD_DIR;
-  py::class_<PyDuplicateIndex>(m, "DuplicateIndex").def(py::init<>());
+  py::class_<PyDuplicateIndex>(m, "DuplicateIndex")
+      .def(py::init<>())
+      .def("check", &PyDuplicateIndex::Check, py::arg("id"), py::arg("simhash"), py::arg("words"),
+           py::call_guard<py::gil_scoped_release>());
+  m.def("with_duplicate_of", &WithDuplicateOf, py::arg("records"), py::arg("duplicate_of"),
+        "The event records of one article (bytes) with duplicate_of set, as dyad code writes them.");
   py::class_<PyCoder>(m, "Coder")
       .def(py::init<const std::string&, const std::string&, bool, bool, const std::vector<std::string>&, bool,
                     size_t, uint32_t>(),
@@ -447,9 +439,7 @@ PYBIND11_MODULE(_dyad, m) {
       .def("code_lines", &PyCoder::CodeLines, py::arg("lines"), py::arg("file"), py::arg("stem"),
            py::arg("first_line"), py::arg("threads"), py::arg("index") = nullptr)
       .def("code_range", &PyCoder::CodeRange, py::arg("path"), py::arg("begin") = 0, py::arg("end") = -1,
-           py::arg("first_line") = 1, py::arg("threads") = 1, py::arg("batch") = 64, py::arg("marks") = py::none())
-      .def("mark_range", &PyCoder::MarkRange, py::arg("path"), py::arg("begin"), py::arg("end"),
-           py::arg("first_line"), py::arg("index"), py::arg("threads") = 1)
+           py::arg("first_line") = 1, py::arg("threads") = 1, py::arg("batch") = 64, py::arg("fingerprints") = false)
       .def("code_file", &PyCoder::CodeFile, py::arg("path"), py::arg("input_format") = "",
            py::arg("date") = "", py::arg("threads") = 1)
       .def_property_readonly("warnings", &PyCoder::warnings)
