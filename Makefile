@@ -8,7 +8,7 @@ APT_PACKAGES := g++ cmake ninja-build make pkg-config libgtest-dev libgmock-dev 
                 python3-dev pybind11-dev python3-pytest python3-distributed python3-pandas \
                 libcpp-httplib-dev chromium wrk
 
-.PHONY: all setup setup-apt setup-npm build web serve python demo test bench bench-serve clean
+.PHONY: all setup setup-apt setup-npm build web serve python demo test bench bench-serve bench-python clean
 
 all: build
 
@@ -77,10 +77,16 @@ bench: setup
 	cmake --build $(BUILD) -j $(JOBS)
 	./bench/run.sh $(BUILD)
 	@$(MAKE) --no-print-directory bench-serve BUILD=$(BUILD)
+	@$(MAKE) --no-print-directory bench-python BUILD=$(BUILD)
 
 # The HTTP API under wrk (bench/wrk/run.sh): >= 100,000 events, 64 connections, 30 s, p99.
 bench-serve: build
 	./bench/wrk/run.sh $(BUILD)
+
+# Dask: one against two local workers on ../shared/corpora/world-politics (ratio, profile), and the
+# Python module's per-article overhead over the CLI (python/bench/dask_bench.py, ~6 minutes).
+bench-python: build
+	PYTHONPATH=$(BUILD)/python /usr/bin/python3 python/bench/dask_bench.py --dyad $(BUILD)/dyad
 
 clean:
 	rm -rf $(BUILD) demo-out

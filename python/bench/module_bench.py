@@ -1,4 +1,4 @@
-"""Measures the Python module against the CLI, and one against two local Dask workers.
+"""Measures the Python module's per-article cost against the CLI's (Dask scaling: dask_bench.py).
 
     zcat ../shared/corpora/world-politics/articles.jsonl.gz | head -400 > /tmp/wp400.jsonl
     PYTHONPATH=build/python /usr/bin/python3 python/bench/module_bench.py /tmp/wp400.jsonl --dyad build/dyad
@@ -19,7 +19,6 @@ import tempfile
 import time
 
 import dyad
-import dyad.dask
 
 
 def child_cpu():
@@ -48,7 +47,6 @@ def main():
     p.add_argument("corpus")
     p.add_argument("--dyad", default="build/dyad")
     p.add_argument("--repeat", type=int, default=5)
-    p.add_argument("--skip-dask", action="store_true")
     args = p.parse_args()
     lines = [line for line in open(args.corpus, encoding="utf-8") if line.strip()]
     articles = [json.loads(line) for line in lines]
@@ -87,19 +85,6 @@ def main():
             print(f"{name:42s} {statistics.median(wall):6.3f}/{min(wall):6.3f} "
                   f"{statistics.median(cpu):6.3f}/{min(cpu):6.3f} {100 * (min(cpu) / base - 1):+13.1f}%")
         print(f"load average after: {os.getloadavg()}")
-
-        if args.skip_dask:
-            return
-        for workers in (1, 2, 1, 2):
-            runs = []
-            for r in range(args.repeat):
-                s = dyad.dask.run([args.corpus], os.path.join(tmp, f"dask{workers}"), workers=workers)
-                runs.append(s)
-            rates = [s["articles_per_second"] for s in runs]
-            print(f"dask, {workers} local worker(s): {runs[0]['partitions']} partitions, articles/s over "
-                  f"coding_seconds: median {statistics.median(rates):.0f}, best {max(rates):.0f} "
-                  f"(runs: {', '.join(f'{x:.0f}' for x in rates)}); startup "
-                  f"{statistics.median(s['startup_seconds'] for s in runs):.2f} s; load {os.getloadavg()}")
 
 
 if __name__ == "__main__":
