@@ -456,6 +456,13 @@ class Run {
     if (m.entry->title || next >= doc_->tokens.size()) return false;
     const Token& n = doc_->tokens[next];
     if ((n.tag != "NN" && n.tag != "NNS") || n.Is(kTokCapitalized)) return false;
+    // "an intelligence agency officer", "police department staff": a person of the institution.
+    static const char* kPersonHeads[] = {"officer", "officers", "official", "officials", "employee",
+                                         "employees", "staff", "staffer", "staffers", "member", "members",
+                                         "worker", "workers", "personnel", "operative", "operatives"};
+    for (const char* w : kPersonHeads) {
+      if (n.lower == w) return false;
+    }
     // "stormed the parliament building": an institution's premises stand for it.
     static const char* kPremises[] = {"building", "buildings", "headquarters", "compound", "offices",
                                       "palace", "premises", "residence", "complex", "chamber"};
@@ -590,13 +597,14 @@ class Run {
     doc_->actors.push_back(std::move(m));
   }
 
-  // "former President X", "a former White House official": out of office, CAMEO's elite (ELI).
+  // "former President X", "a former White House official", "the retired general": out of office,
+  // CAMEO's elite (ELI).
   void MarkFormer(ActorMention* m) const {
     uint32_t b = m->token_begin;
     bool former = false;
     for (uint32_t k = b, n = 0; k > 0 && n < 2; --k, ++n) {
       const std::string& w = doc_->tokens[k - 1].lower;
-      if (w == "former" || w == "ex") { former = true; break; }
+      if (w == "former" || w == "ex" || w == "retired") { former = true; break; }
       if (w != "a" && w != "the" && w != "-") break;
     }
     if (!former || m->sector.empty() || m->sector == "ELI") return;
