@@ -283,6 +283,7 @@ class Run {
       case ActorKind::kCountry:
         if (closed || !c->country.empty()) return 0;
         if (m.role == NameRole::kName && c->empty() && QualifiesPlace(i, i + m.length)) return 0;
+        if (m.role == NameRole::kName && c->empty() && InsidePlaceName(i, i + m.length)) return 0;
         if (m.role == NameRole::kCapital) {
           // A capital stands for its government only as the doer or owner of something
           // ("Kabul said", "Moscow's decision"); elsewhere it is the city.
@@ -392,6 +393,21 @@ class Run {
     if (next >= toks.size()) return true;
     const std::string& n = toks[next].lower;
     return n == "," || n == "." || n == ";" || n == ")";
+  }
+
+  // "Gaza City", "Kuwait City", "Santiago de Cuba": a country name inside a longer place name.
+  bool InsidePlaceName(uint32_t first, uint32_t next) const {
+    const auto& toks = doc_->tokens;
+    if (next < toks.size() && toks[next].Is(kTokCapitalized) &&
+        (toks[next].lower == "city" || toks[next].lower == "beach")) {
+      return true;
+    }
+    if (first >= 2) {
+      const std::string& p = toks[first - 1].lower;
+      bool particle = p == "de" || p == "del" || p == "da" || p == "do" || p == "di";
+      if (particle && toks[first - 2].Is(kTokCapitalized)) return true;
+    }
+    return false;
   }
 
   enum class Relation { kArgument, kLocative, kUnknown };

@@ -83,6 +83,8 @@ void LinkLists(const Document& doc, std::vector<PlaceCandidate>* cands) {
     if (!ListGap(doc, a.end, b.begin)) continue;
     if (a.list < 0) a.list = static_cast<int32_t>(i);
     b.list = a.list;
+    // "in Las Cruces and Albuquerque": the preposition governs the whole list.
+    if (a.locative) b.locative = true;
   }
 }
 

@@ -19,7 +19,8 @@ std::string_view StripPeriod(std::string_view w) {
 bool IsLocativePreposition(std::string_view w) {
   return In(w, {"in", "at", "near", "from", "to", "into", "outside", "across", "towards", "toward",
                 "inside", "around", "throughout", "through", "via", "between", "within", "onto",
-                "nearby", "beyond", "reach", "reached", "entered", "visited", "visit", "visiting",
+                "nearby", "beyond", "above", "below", "beneath", "off", "along", "behind", "past",
+                "reach", "reached", "entered", "visited", "visit", "visiting",
                 "arrived", "fled"});
 }
 
