@@ -837,6 +837,21 @@ void PlaceModifiedRoles(Document* doc) {
       break;
     }
   }
+  // "Rebels in the Ivory Coast": the country named as an actor after in/from.
+  for (size_t a = 0; a + 1 < doc->actors.size(); ++a) {
+    ActorMention& m = doc->actors[a];
+    const ActorMention& n = doc->actors[a + 1];
+    if (!m.country.empty() || m.sector.empty() || m.code != m.sector || n.rule != "country") continue;
+    if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
+    uint32_t gap = n.token_begin - m.token_end;
+    if (gap < 1 || gap > 2) continue;
+    const std::string& prep = doc->tokens[m.token_end].lower;
+    if (prep != "in" && prep != "from") continue;
+    if (gap == 2 && doc->tokens[m.token_end + 1].lower != "the") continue;
+    m.country = n.country;
+    m.code = n.country + m.sector;
+    m.rule += "+place-of-role";
+  }
 }
 
 void InferArticleCountry(Document* doc) {

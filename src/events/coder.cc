@@ -310,8 +310,13 @@ class SentenceCoder {
       // "did not carry out the bombing": the act has the modality of the verb that performs it.
       if (verb >= 0) modality = Modality(*doc_, clause, static_cast<uint32_t>(verb));
     } else {
-      // Word order first; the parse ("nsubj" of the trigger) when word order finds no subject.
+      // Word order first; the parse ("nsubj" of the trigger) when word order finds no subject
+      // or finds a place phrase ("Rebels in the Ivory Coast dismissed": the rebels).
       source = SubjectOf(*doc_, idx_, clause, trig);
+      if (source >= 0 && IsLocativePhrase(*doc_, doc_->actors[source])) {
+        int32_t parsed = DependentActor(*doc_, idx_, trig, {"nsubj"});
+        if (parsed >= 0 && parsed != source) source = parsed;
+      }
       if (source < 0) source = DependentActor(*doc_, idx_, trig, {"nsubj"});
       if (source >= 0 && doc_->actors[source].rule == "adjective") source = -1;
     }
