@@ -19,9 +19,11 @@ TEST(PloverEvalTest, DevSetAboveFloors) {
   std::printf("%s", s.Format().c_str());
   EXPECT_EQ(s.bad_lines, 0);
   EXPECT_GE(s.sentences, 150);
-  EXPECT_GE(s.Pct(s.category_hit, s.sentences), 56.0) << "category recall";
-  EXPECT_GE(s.Pct(s.events_right, s.events), 67.0) << "precision";
-  EXPECT_GE(s.Pct(s.source_match, s.sentences), 45.0) << "source country";
+  // Measured 2026-11-29 (session 2): recall 60.8%, precision 71.4%, source 51.9%; the floors sit
+  // just under (one sentence of recall is 0.6 points).
+  EXPECT_GE(s.Pct(s.category_hit, s.sentences), 59.0) << "category recall";
+  EXPECT_GE(s.Pct(s.events_right, s.events), 70.0) << "precision";
+  EXPECT_GE(s.Pct(s.source_match, s.sentences), 50.0) << "source country";
 }
 
 TEST(PloverEvalTest, CategoryMapping) {
