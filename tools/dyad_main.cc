@@ -193,6 +193,10 @@ int CmdDescribe(const Flags& f, bool places) {
   a.text = TextArg(f);
   auto lines = places ? (*coder)->DescribePlaces(a) : (*coder)->DescribeDates(a);
   for (const std::string& line : lines) std::printf("%s\n", line.c_str());
+  if (lines.empty()) std::printf("%s\n", places ? "no place names found" : "no dates found");
+  if (!places && a.date.empty()) {
+    std::printf("(no --date given: relative dates such as \"on Tuesday\" or \"a day earlier\" need one)\n");
+  }
   return 0;
 }
 
