@@ -41,7 +41,7 @@ KNOWN_KEYS = {
     'agent': {'title', 'plural', 'source', 'note', 'from', 'to'},
     'honorific': {'source', 'note'},
     'org': {'country', 'sector', 'name', 'plural', 'source', 'note', 'from', 'to'},
-    'person': {'country', 'sector', 'role', 'source', 'note', 'from', 'to'},
+    'person': {'country', 'sector', 'role', 'source', 'note', 'from', 'to', 'surname'},
 }
 REQUIRED_KEYS = {
     'metonym': {'country', 'sector'},

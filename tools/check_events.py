@@ -45,8 +45,8 @@ def load_codes(path):
             cols = s.split("\t")
             if cols[0] == "code":
                 continue
-            if len(cols) != 5:
-                raise SystemExit(f"{path}:{n}: expected 5 tab-separated columns, got {len(cols)}")
+            if len(cols) != 7:  # code, name, goldstein, quad_class, plover, plover_mode, plover_context
+                raise SystemExit(f"{path}:{n}: expected 7 tab-separated columns, got {len(cols)}")
             codes[cols[0]] = cols[1]
     return codes
 
