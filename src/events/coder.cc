@@ -45,7 +45,8 @@ std::string CivilianViolence(const std::string& code, const ActorMention& source
 std::string UnconventionalViolence(const std::string& code, const ActorMention& source,
                                    const ActorMention& target) {
   if (code != "190" && code != "193") return code;
-  bool person = target.rule == "lexicon:person" || target.rule.rfind("title+name", 0) == 0;
+  bool person = target.rule == "lexicon:person" || target.rule.rfind("title+name", 0) == 0 ||
+                target.rule == "coreference";
   if (person && (source.sector == "INS" || source.sector == "REB" || source.sector == "UAF" ||
                  source.sector == "IMG" || source.sector == "CRM" || source.sector == "SEP")) {
     return "186";
@@ -368,6 +369,11 @@ class SentenceCoder {
     std::string rule = e.RuleName() + (passive ? " +passive" : "");
     if (target < 0 && (e.code == "042" || e.code == "043")) {
       if (int32_t host = HostCountry(m, clause); host >= 0) target = host;
+    }
+    // Unconventional violence (killing a named person, a non-state group attacking civilians)
+    // depends on the target, which word order or the parse may have found only now.
+    if (target >= 0 && m.target_actor < 0 && !passive) {
+      code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     }
     int32_t place = LocationFor(m, clause);
     if (target < 0 && sources.size() >= 2 && IsCooperativeRoot(Root(e.code))) {
