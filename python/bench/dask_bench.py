@@ -78,9 +78,15 @@ def dask_run(path, out, workers, chunk_lines):
     for p in summary["partition_results"]:
         busy[p["worker"]] = busy.get(p["worker"], 0.0) + p["seconds"]
     coding = summary["coding_seconds"]
-    profile = dict(client_cpu=client_cpu, worker_cpu=worker_cpu,
-                   busy_share=sum(busy.values()) / (coding * workers) if coding else 0.0,
-                   tail=max(busy.values()) - min(busy.values()) if len(busy) == workers else coding)
+    busy_share = sum(busy.values()) / (coding * workers) if coding else 0.0
+    # The coding time this run's CPU use would take with two otherwise idle cores: no worker
+    # faster than its own CPU time, the two cores shared by workers and client, and the workers
+    # idle for the share they were idle here. It ignores that two busy cores run slower than one
+    # (shared caches: `dyad code -j 2` shows how much), so it is an upper bound on the speed.
+    idle_cores = max(max(worker_cpu), (sum(worker_cpu) + client_cpu) / 2) / max(busy_share, 1e-9)
+    profile = dict(client_cpu=client_cpu, worker_cpu=worker_cpu, busy_share=busy_share,
+                   tail=max(busy.values()) - min(busy.values()) if len(busy) == workers else coding,
+                   idle_cores_seconds=idle_cores)
     return summary, profile
 
 
@@ -107,11 +113,12 @@ def main():
     print("start:", load())
     with tempfile.TemporaryDirectory() as tmp:
         path = unpack(args.corpus, tmp)
-        rates = {1: [], 2: []}
+        rates, estimates = {1: [], 2: []}, {1: [], 2: []}
         for r in range(args.repeat):
             for workers in (1, 2):
                 summary, prof = dask_run(path, os.path.join(tmp, "out"), workers, args.chunk_lines)
                 rates[workers].append(summary["articles_per_second"])
+                estimates[workers].append(prof["idle_cores_seconds"])
                 print(f"dask {workers} worker(s), run {r + 1}: {summary['articles']} articles in "
                       f"{summary['partitions']} partitions, coding {summary['coding_seconds']:.2f} s "
                       f"(marking {summary['marking_seconds']:.2f} s) = {summary['articles_per_second']:.1f} "
@@ -121,6 +128,8 @@ def main():
         one, two = statistics.median(rates[1]), statistics.median(rates[2])
         print(f"dask median articles/s: 1 worker {one:.1f}, 2 workers {two:.1f}; ratio {two / one:.2f}x "
               f"(best runs {max(rates[2]) / max(rates[1]):.2f}x; target >= 1.7x)")
+        print(f"CPU-bound estimate for an idle machine (from the CPU seconds above, before the cost of two busy "
+              f"cores): {statistics.median(estimates[1]) / statistics.median(estimates[2]):.2f}x")
         if not args.no_cli and os.path.exists(args.dyad):
             j1 = min(cli_run(args.dyad, path, 1) for _ in range(2))
             j2 = min(cli_run(args.dyad, path, 2) for _ in range(2))
