@@ -443,7 +443,7 @@ class Run {
           "reach", "besiege", "surround", "encircle", "shell", "bomb", "strike", "hit", "attack",
           "storm", "occupy", "liberate", "rule", "govern", "visit", "tour", "flee", "evacuate",
           "blockade", "cut", "plunge", "power", "supply", "connect", "link", "defend", "overrun",
-          "target", "rock", "shake", "flood", "evacuate", "approach", "circle", "bypass", "cross"};
+          "target", "rock", "shake", "flood", "approach", "circle", "bypass", "cross"};
       int32_t verb = toks[head].head;
       if (verb >= 0) {
         for (const char* v : kTerritorial) {
@@ -814,43 +814,41 @@ void ResolveOrganisationNouns(Document* doc) {
                    [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
 }
 
+// True when the name starting at `name` follows the role ending at `role_end` as "in X",
+// "from X", "in the X" or "from the X".
+bool InOrFromAfter(const Document& doc, uint32_t role_end, uint32_t name) {
+  if (name < role_end + 1 || name > role_end + 2) return false;
+  const std::string& prep = doc.tokens[role_end].lower;
+  if (prep != "in" && prep != "from") return false;
+  return name == role_end + 1 || doc.tokens[role_end + 1].lower == "the";
+}
+
 // "Shanghai authorities", "Kano State government" (a place just before a role), "police in Kabul",
-// "journalists from France" (the place of "in"/"from" just after it): the role takes the place's
-// country. The place must be capitalised and resolved (the geo stage has weighed its context).
+// "journalists from France", "rebels in the Ivory Coast" (a place or a country named after
+// in/from): the role takes that country. The place must be capitalised and resolved (the geo
+// stage has weighed its context).
 void PlaceModifiedRoles(Document* doc) {
-  for (ActorMention& m : doc->actors) {
+  for (size_t a = 0; a < doc->actors.size(); ++a) {
+    ActorMention& m = doc->actors[a];
     if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
     if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
+    std::string country, rule;
     for (const PlaceMention& p : doc->places) {
       if (p.country.empty() || !doc->tokens[p.token_begin].Is(kTokCapitalized)) continue;
-      bool before = p.token_end == m.token_begin;
-      bool after = false;
-      if (p.token_begin >= m.token_end + 1 && p.token_begin <= m.token_end + 2) {
-        const std::string& prep = doc->tokens[m.token_end].lower;
-        bool det = p.token_begin == m.token_end + 2 && doc->tokens[m.token_end + 1].lower == "the";
-        after = (prep == "in" || prep == "from") && (p.token_begin == m.token_end + 1 || det);
-      }
-      if (!before && !after) continue;
-      m.country = p.country;
-      m.code = p.country + m.sector;
-      m.rule += before ? "+place-modifier" : "+place-of-role";
-      break;
+      if (p.token_end == m.token_begin) country = p.country, rule = "+place-modifier";
+      else if (InOrFromAfter(*doc, m.token_end, p.token_begin)) country = p.country, rule = "+place-of-role";
+      if (!country.empty()) break;
     }
-  }
-  // "Rebels in the Ivory Coast": the country named as an actor after in/from.
-  for (size_t a = 0; a + 1 < doc->actors.size(); ++a) {
-    ActorMention& m = doc->actors[a];
-    const ActorMention& n = doc->actors[a + 1];
-    if (!m.country.empty() || m.sector.empty() || m.code != m.sector || n.rule != "country") continue;
-    if (m.sector == "IGO" || m.sector == "NGO" || m.sector == "IMG") continue;
-    uint32_t gap = n.token_begin - m.token_end;
-    if (gap < 1 || gap > 2) continue;
-    const std::string& prep = doc->tokens[m.token_end].lower;
-    if (prep != "in" && prep != "from") continue;
-    if (gap == 2 && doc->tokens[m.token_end + 1].lower != "the") continue;
-    m.country = n.country;
-    m.code = n.country + m.sector;
-    m.rule += "+place-of-role";
+    if (country.empty() && a + 1 < doc->actors.size()) {
+      const ActorMention& n = doc->actors[a + 1];
+      if (n.rule == "country" && InOrFromAfter(*doc, m.token_end, n.token_begin)) {
+        country = n.country, rule = "+place-of-role";
+      }
+    }
+    if (country.empty()) continue;
+    m.country = country;
+    m.code = country + m.sector;
+    m.rule += rule;
   }
 }
 
