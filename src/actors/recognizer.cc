@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "syntax/tree.h"
+
 namespace dyad::actors {
 namespace {
 
@@ -416,14 +418,7 @@ class Run {
   // locative preposition, or nothing useful (no parse, or another relation).
   Relation CapitalRelation(uint32_t first, uint32_t next) const {
     const auto& toks = doc_->tokens;
-    int32_t head = -1;
-    for (uint32_t k = first; k < next; ++k) {
-      if (toks[k].deprel.empty()) return Relation::kUnknown;
-      if (toks[k].head < static_cast<int32_t>(first) || toks[k].head >= static_cast<int32_t>(next)) {
-        head = static_cast<int32_t>(k);
-        break;
-      }
-    }
+    int32_t head = syntax::SpanHead(*doc_, first, next);
     if (head < 0) return Relation::kUnknown;
     for (int hops = 0; hops < 3 && (toks[head].deprel == "conj" || toks[head].deprel == "appos") &&
                        toks[head].head >= 0; ++hops) {
@@ -455,11 +450,9 @@ class Run {
     if (rel.rfind("obl", 0) == 0 || rel.rfind("nmod", 0) == 0) {
       static const char* kLocative[] = {"in", "at", "near", "from", "to", "into", "outside", "inside",
                                         "across", "around", "toward", "towards", "via", "through"};
-      for (uint32_t k = first > 3 ? first - 3 : 0; k < first; ++k) {
-        if (toks[k].head != head || toks[k].deprel != "case") continue;
-        for (const char* w : kLocative) {
-          if (toks[k].lower == w) return Relation::kLocative;
-        }
+      std::string_view c = syntax::CaseOf(*doc_, static_cast<uint32_t>(head), first);
+      for (const char* w : kLocative) {
+        if (c == w) return Relation::kLocative;
       }
     }
     return Relation::kUnknown;

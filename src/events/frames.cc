@@ -5,6 +5,7 @@
 
 #include "syntax/lemmatizer.h"
 #include "syntax/tagger.h"
+#include "syntax/tree.h"
 
 namespace dyad::events {
 namespace {
@@ -282,13 +283,8 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
                       bool material) {
   if (doc.tokens[trigger].deprel.empty()) return -1;  // no parse
   auto has_case = [&](uint32_t h, std::initializer_list<std::string_view> words) {
-    for (uint32_t k = clause.begin; k < h; ++k) {
-      if (doc.tokens[k].head != static_cast<int32_t>(h) || doc.tokens[k].deprel != "case") continue;
-      for (std::string_view w : words) {
-        if (doc.tokens[k].lower == w) return true;
-      }
-    }
-    return false;
+    std::string_view c = syntax::CaseOf(doc, h, h);
+    return !c.empty() && std::find(words.begin(), words.end(), c) != words.end();
   };
   const std::initializer_list<std::string_view> kLocative = {"in", "at", "near", "outside", "inside",
                                                              "around", "across", "throughout", "on"};
@@ -296,15 +292,7 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
     const PlaceMention& pl = doc.places[p];
     if (pl.token_begin < clause.begin || pl.token_end > clause.end || pl.precision == "country") continue;
     if (idx.place[pl.token_begin] != static_cast<int32_t>(p)) continue;
-    // The name's head: its token attached outside the name.
-    int32_t h = -1;
-    for (uint32_t k = pl.token_begin; k < pl.token_end; ++k) {
-      int32_t up = doc.tokens[k].head;
-      if (up < static_cast<int32_t>(pl.token_begin) || up >= static_cast<int32_t>(pl.token_end)) {
-        h = static_cast<int32_t>(k);
-        break;
-      }
-    }
+    int32_t h = syntax::SpanHead(doc, pl.token_begin, pl.token_end);
     if (h < 0) continue;
     // "Kunduz and Lashkar Gah", "Zaranj, the capital of Nimroz": climb to the first conjunct.
     for (int hops = 0; hops < 3 && h >= 0 && (doc.tokens[h].deprel == "conj" || doc.tokens[h].deprel == "appos"); ++hops) {
@@ -332,21 +320,14 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
 }
 
 bool IsLocativePhrase(const Document& doc, const ActorMention& m) {
-  for (uint32_t k = m.token_begin; k < m.token_end; ++k) {
-    const Token& t = doc.tokens[k];
-    if (t.deprel.empty()) return false;
-    if (t.head >= static_cast<int32_t>(m.token_begin) && t.head < static_cast<int32_t>(m.token_end)) continue;
-    if (t.deprel.rfind("obl", 0) != 0 && t.deprel.rfind("nmod", 0) != 0) return false;
-    if (t.deprel == "obl:agent" || t.deprel == "nmod:poss") return false;
-    for (uint32_t c = m.token_begin > 3 ? m.token_begin - 3 : 0; c < m.token_begin; ++c) {
-      const Token& p = doc.tokens[c];
-      if (p.head != static_cast<int32_t>(k) || p.deprel != "case") continue;
-      return p.lower == "in" || p.lower == "at" || p.lower == "near" || p.lower == "across" ||
-             p.lower == "throughout" || p.lower == "inside";
-    }
+  int32_t h = syntax::SpanHead(doc, m.token_begin, m.token_end);
+  if (h < 0) return false;
+  const std::string& rel = doc.tokens[h].deprel;
+  if ((rel.rfind("obl", 0) != 0 && rel.rfind("nmod", 0) != 0) || rel == "obl:agent" || rel == "nmod:poss") {
     return false;
   }
-  return false;
+  std::string_view c = syntax::CaseOf(doc, static_cast<uint32_t>(h), m.token_begin);
+  return c == "in" || c == "at" || c == "near" || c == "across" || c == "throughout" || c == "inside";
 }
 
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
