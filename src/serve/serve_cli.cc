@@ -15,7 +15,7 @@
 namespace dyad::serve {
 
 const char kServeUsage[] =
-    "  serve --db FILE [--port 8080|0] [--host 127.0.0.1] [--threads N] [--web DIR]\n"
+    "  serve --db FILE [--port 8080|0] [--host 127.0.0.1] [--threads N] [--parallel N] [--web DIR]\n"
     "                                   HTTP API and web page over a store (docs/SERVE.md)\n";
 
 namespace {
@@ -53,7 +53,8 @@ int RunServeCommand(int argc, char** argv) {
   std::map<std::string, std::string> v;
   for (int i = 2; i < argc; ++i) {
     std::string flag = argv[i];
-    if (flag != "--db" && flag != "--port" && flag != "--host" && flag != "--threads" && flag != "--web") {
+    if (flag != "--db" && flag != "--port" && flag != "--host" && flag != "--threads" && flag != "--parallel" &&
+        flag != "--web") {
       return Fail("unknown option " + flag + "\nusage:\n" + kServeUsage);
     }
     if (i + 1 >= argc) return Fail(flag + " needs a value");
@@ -68,6 +69,9 @@ int RunServeCommand(int argc, char** argv) {
   }
   if (v.count("--threads") && !ParseInt(v["--threads"], 1, kMaxThreads, &o.threads)) {
     return Fail("--threads must be from 1 to " + std::to_string(kMaxThreads));
+  }
+  if (v.count("--parallel") && !ParseInt(v["--parallel"], 1, kMaxThreads, &o.parallel)) {
+    return Fail("--parallel must be from 1 to " + std::to_string(kMaxThreads));
   }
   o.web_dir = v.count("--web") ? v["--web"] : DefaultWebDir();
 
@@ -91,8 +95,8 @@ int RunServeCommand(int argc, char** argv) {
   });
 
   int threads = o.threads > 0 ? o.threads : kDefaultThreads;
-  std::fprintf(stderr, "dyad serve: http://%s:%d/ (%s, %d threads, %zu web files%s)\n", o.host.c_str(),
-               s->port(), o.db_path.c_str(), threads, s->web_files(),
+  std::fprintf(stderr, "dyad serve: http://%s:%d/ (%s, %d threads, %zu answers at once, %zu web files%s)\n",
+               o.host.c_str(), s->port(), o.db_path.c_str(), threads, s->parallel(), s->web_files(),
                o.web_dir.empty() ? "; no web directory: run make build" : "");
   bool ok = s->Listen();
   if (!ok) {

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -10,10 +11,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "serve/api.h"
 #include "serve/event_index.h"
+#include "serve/fifo_gate.h"
 #include "serve/query.h"
 #include "store/sqlite_db.h"
 
@@ -66,8 +69,8 @@ void SendJson(httplib::Response& res, int status, std::string body) {
   res.set_content(std::move(body), kJson);
 }
 
-void SendResult(httplib::Response& res, const Result<std::string>& r) {
-  if (r.ok()) return SendJson(res, 200, *r);
+void SendResult(httplib::Response& res, Result<std::string> r) {
+  if (r.ok()) return SendJson(res, 200, std::move(*r));
   const Status& st = r.status();
   switch (st.code()) {
     case StatusCode::kInvalidArgument:
@@ -116,7 +119,10 @@ Result<std::map<std::string, WebFile>> LoadWebDir(const std::string& dir) {
 }
 
 ApiServer::ApiServer(ServerOptions options)
-    : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)),
+      http_(std::make_unique<httplib::Server>()),
+      gate_(std::make_unique<FifoGate>(options_.parallel > 0 ? options_.parallel
+                                                             : std::max(1u, std::thread::hardware_concurrency()))) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
 }
@@ -130,6 +136,8 @@ ApiServer::~ApiServer() {
   stop_cv_.notify_all();
   if (refresher_.joinable()) refresher_.join();
 }
+
+size_t ApiServer::parallel() const { return gate_->slots(); }
 
 std::shared_ptr<const std::string> ApiServer::Cached(const std::shared_ptr<const EventIndex>& snapshot,
                                                      const std::string& target) {
@@ -183,6 +191,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServerOptions& option
   if (options.threads < 0 || options.threads > kMaxThreads) {
     return Status::InvalidArgument("--threads must be from 1 to " + std::to_string(kMaxThreads));
   }
+  if (options.parallel < 0 || options.parallel > kMaxThreads) {
+    return Status::InvalidArgument("--parallel must be from 1 to " + std::to_string(kMaxThreads));
+  }
   if (!std::filesystem::exists(options.db_path)) return Status::NotFound("no database " + options.db_path);
   auto db = Database::Open(options.db_path, Database::kReadOnly);
   if (!db.ok()) return db.status();
@@ -215,9 +226,10 @@ void ApiServer::Route() {
   s.set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on a busy
   // port starts silently and takes half the connections.
-  s.set_socket_options([](socket_t sock) {
+  s.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;  // for Bind's wider backlog
   });
   s.set_payload_max_length(kMaxBodyBytes);
   s.set_keep_alive_timeout(kKeepAliveSeconds);
@@ -272,9 +284,13 @@ void ApiServer::Route() {
       if (auto hit = Cached(index, req.target)) return SendJson(res, 200, *hit);
       auto db = ThreadDatabase(id_, options_.db_path);
       if (!db.ok()) return SendResult(res, db.status());
-      auto answer_json = answer(**db, *query, index.get());
+      // Computed behind the gate (fifo_gate.h): about one answer per core at a time, in order.
+      auto answer_json = [&] {
+        FifoGate::Pass pass(*gate_);
+        return answer(**db, *query, index.get());
+      }();
       if (answer_json.ok()) Keep(index, req.target, *answer_json);
-      SendResult(res, answer_json);
+      SendResult(res, std::move(answer_json));
     };
   };
   auto params = [](auto parser) { return [parser](const httplib::Request& req) { return parser(ParamsOf(req)); }; };
@@ -312,12 +328,18 @@ Status ApiServer::Bind() {
   if (options_.port == 0) {
     port_ = http_->bind_to_any_port(options_.host);
     if (port_ <= 0) return Status::IoError("cannot bind " + options_.host);
-    return Status::Ok();
+  } else {
+    if (!http_->bind_to_port(options_.host, options_.port)) {
+      return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port));
+    }
+    port_ = options_.port;
   }
-  if (!http_->bind_to_port(options_.host, options_.port)) {
-    return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port));
+  // cpp-httplib 0.11 listens with a backlog of 5: when 64 clients connect at once, the kernel
+  // drops the SYNs beyond it and those clients retry after 1 s, then 3 s. Listening again on the
+  // same socket (Linux keeps it bound and open) widens the queue.
+  if (listen_socket_ >= 0 && ::listen(listen_socket_, kListenBacklog) != 0) {
+    return Status::IoError("cannot listen on " + options_.host + ":" + std::to_string(port_));
   }
-  port_ = options_.port;
   return Status::Ok();
 }
 

@@ -12,9 +12,11 @@
 // Threads: cpp-httplib serves each connection on one thread of a fixed pool (`threads`,
 // kDefaultThreads when 0); a keep-alive connection holds its thread until it closes, idles for
 // kKeepAliveSeconds or has made kKeepAliveRequests requests; further connections wait in the
-// queue. Each pool thread opens its own read-only SQLite connection on first use (SQLite
-// connections are used from one thread only), so queries run in parallel; the store may be
-// written meanwhile (WAL).
+// queue (and up to kListenBacklog in the kernel's, before accept). Each pool thread opens its own
+// read-only SQLite connection on first use (SQLite connections are used from one thread only); the
+// store may be written meanwhile (WAL). Answers are computed behind a FifoGate (fifo_gate.h):
+// `parallel` at a time (one per CPU when 0), in arrival order, so that 64 busy connections do not
+// share 2 cores 64 ways and stretch every long answer.
 //
 // Index: filters and counts run on an in-memory snapshot of the events (serve/event_index.h),
 // loaded at start; a background thread checks the store every kIndexCheckMillis (SQLite's
@@ -52,6 +54,7 @@ class Database;
 namespace dyad::serve {
 
 class EventIndex;
+class FifoGate;
 
 inline constexpr int kDefaultThreads = 64;
 inline constexpr int kIndexCheckMillis = 1000;
@@ -59,6 +62,7 @@ inline constexpr int kMaxThreads = 1024;
 inline constexpr size_t kMaxBodyBytes = 8 * 1024;
 inline constexpr int kKeepAliveSeconds = 5;
 inline constexpr int kKeepAliveRequests = 1000;
+inline constexpr int kListenBacklog = 1024;  // connections waiting for accept (capped by somaxconn)
 inline constexpr size_t kMaxWebFileBytes = 32 << 20;
 inline constexpr size_t kCacheBytes = 64 << 20;       // answers kept per snapshot
 inline constexpr size_t kCacheEntryBytes = 1 << 20;   // larger answers are not kept
@@ -68,6 +72,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;      // 0: any free port (see ApiServer::port)
   int threads = 0;      // 0: kDefaultThreads
+  int parallel = 0;     // answers computed at once; 0: one per CPU (std::thread::hardware_concurrency)
   std::string web_dir;  // "" or missing: the API only, and / answers 404
 };
 
@@ -95,6 +100,7 @@ class ApiServer {
   bool Listen();
   void Stop();
   size_t web_files() const { return web_.size(); }
+  size_t parallel() const;  // answers computed at once
 
  private:
   explicit ApiServer(ServerOptions options);
@@ -105,9 +111,11 @@ class ApiServer {
 
   ServerOptions options_;
   int port_ = 0;
+  int listen_socket_ = -1;  // the listening socket, once bound
   uint64_t id_;  // keys this server's per-thread connections
   std::map<std::string, WebFile> web_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<FifoGate> gate_;  // admits answer computations (not cache hits), `parallel` at a time
 
   mutable std::mutex index_mu_;
   std::shared_ptr<const EventIndex> index_;  // guarded by index_mu_
