@@ -1,13 +1,52 @@
-// The server's parts on their own: the gate's arrival order.
+// The server's parts on their own: row sets against a naive set union, and the gate's arrival
+// order.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <random>
+#include <set>
 #include <thread>
 
 #include "serve/fifo_gate.h"
+#include "serve/row_sets.h"
 
 namespace dyad::serve {
 namespace {
+
+TEST(RowSetsTest, UnionOfPrefixRunsEqualsNaiveScan) {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    uint32_t rows = 1 + rng() % 500, ids = 1 + rng() % 40;
+    std::vector<uint32_t> a(rows), b(rows);
+    for (uint32_t i = 0; i < rows; ++i) {
+      a[i] = rng() % ids;
+      b[i] = rng() % ids;
+    }
+    Postings pa = Postings::Build(ids, rows, [&](uint32_t pos) { return a[pos]; });
+    Postings pb = Postings::Build(ids, rows, [&](uint32_t pos) { return b[pos]; });
+    uint32_t lo = rng() % ids, hi = lo + rng() % (ids - lo + 1);
+    uint32_t begin = rng() % rows, end = begin + rng() % (rows - begin + 1);
+    RowRuns runs;
+    pa.Collect(lo, hi, begin, end, &runs);
+    pb.Collect(lo, hi, begin, end, &runs);
+    std::vector<uint32_t> want, got;
+    for (uint32_t pos = begin; pos < end; ++pos) {
+      if ((a[pos] >= lo && a[pos] < hi) || (b[pos] >= lo && b[pos] < hi)) want.push_back(pos);
+    }
+    ForEachInUnion(runs, begin, end, [&](uint32_t pos) {
+      got.push_back(pos);
+      return true;
+    });
+    ASSERT_EQ(got, want) << "round " << round;
+    // Stopping early stops.
+    got.clear();
+    ForEachInUnion(runs, begin, end, [&](uint32_t pos) {
+      got.push_back(pos);
+      return got.size() < 3;
+    });
+    EXPECT_EQ(got.size(), std::min<size_t>(3, want.size()));
+  }
+}
 
 TEST(FifoGateTest, AdmitsInArrivalOrder) {
   FifoGate gate(1);

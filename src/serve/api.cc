@@ -4,7 +4,9 @@
 #include "serve/event_index.h"
 #include "store/analysis.h"
 
-#include <unordered_set>
+#include <deque>
+#include <optional>
+#include <vector>
 
 namespace dyad::serve {
 namespace {
@@ -100,26 +102,47 @@ std::string ErrorJson(std::string_view message) {
 
 namespace {
 
+// The rows of the query's text filter, or null without one.
+Result<std::shared_ptr<const TextRows>> TextFilter(Database& db, const EventsQuery& q, const EventIndex& index) {
+  if (q.text.empty()) return std::shared_ptr<const TextRows>();
+  return index.MatchText(db, q.text);
+}
+
+// The page's events from the snapshot's memo of event JSON, rendering from SQL the ones not
+// shown before.
 Result<std::string> EventsFromIndex(Database& db, const EventsQuery& q, const EventIndex& index) {
-  std::shared_ptr<const std::unordered_set<int64_t>> text;
-  if (!q.text.empty()) {
-    auto rowids = index.TextRowids(db, q.text);
-    if (!rowids.ok()) return rowids.status();
-    text = *rowids;
+  auto text = TextFilter(db, q, index);
+  if (!text.ok()) return text.status();
+  PageResult page = index.Page(q, text->get());
+  std::vector<const std::string*> events(page.rows.size());
+  std::deque<std::string> rendered;  // rows rendered here (stable addresses), until kept
+  std::optional<Statement> st;
+  size_t bytes = 64;
+  for (size_t i = 0; i < page.rows.size(); ++i) {
+    uint32_t row = page.rows[i];
+    events[i] = index.EventJson(row);
+    if (events[i] == nullptr) {
+      if (!st) {
+        st.emplace(db, std::string("SELECT ") + kEventColumns +
+                           " FROM events e LEFT JOIN mentions m ON m.rid = e.first_mention "
+                           "LEFT JOIN articles a ON a.rid = m.article_rid LEFT JOIN cameo c ON c.code = e.code "
+                           "WHERE e.rowid = ?1");
+      }
+      st->Bind(1, index.rowid(row));
+      JsonWriter one(&rendered.emplace_back());
+      if (st->Step()) EventObject(one, *st);  // a row deleted since the snapshot stays ""
+      if (!st->status().ok()) return st->status();
+      st->Reset();
+      events[i] = index.KeepEventJson(row, &rendered.back());
+    }
+    bytes += events[i]->size() + 1;
   }
-  PageResult page = index.Page(q, text.get());
-  Statement st(db, std::string("SELECT ") + kEventColumns +
-                       " FROM events e LEFT JOIN mentions m ON m.rid = e.first_mention "
-                       "LEFT JOIN articles a ON a.rid = m.article_rid LEFT JOIN cameo c ON c.code = e.code "
-                       "WHERE e.rowid = ?1");
   std::string out;
+  out.reserve(bytes);
   JsonWriter w(&out);
   w.BeginObject().Key("events").BeginArray();
-  for (int64_t rowid : page.rowids) {
-    st.Bind(1, rowid);
-    if (st.Step()) EventObject(w, st);  // a row deleted since the snapshot is left out
-    if (!st.status().ok()) return st.status();
-    st.Reset();
+  for (const std::string* e : events) {
+    if (!e->empty()) w.Raw(*e);
   }
   w.EndArray().Field("limit", q.limit).Field("offset", q.offset).Key("more").Bool(page.more).EndObject();
   return out;
@@ -159,16 +182,12 @@ Result<std::string> EventsJson(Database& db, const EventsQuery& q, const EventIn
 
 Result<std::string> TimelineJson(Database& db, const EventsQuery& q, const EventIndex* index) {
   if (index) {
-    std::shared_ptr<const std::unordered_set<int64_t>> text;
-    if (!q.text.empty()) {
-      auto rowids = index->TextRowids(db, q.text);
-      if (!rowids.ok()) return rowids.status();
-      text = *rowids;
-    }
+    auto text = TextFilter(db, q, *index);
+    if (!text.ok()) return text.status();
     std::string out;
     JsonWriter w(&out);
     w.BeginObject().Key("days").BeginArray();
-    for (const DayCount& d : index->Timeline(q, text.get())) {
+    for (const DayCount& d : index->Timeline(q, text->get())) {
       w.BeginObject().Field("date", d.date).Field("events", d.events).Key("quad").BeginArray();
       for (int64_t c : d.quad) w.Int(c);
       w.EndArray().EndObject();
@@ -219,7 +238,8 @@ Result<std::string> RelationsJson(Database& db, const store::RelationsQuery& q, 
 }
 
 Result<std::string> TopJson(Database& db, const TopQuery& q, const EventIndex* index) {
-  auto rows = index ? index->Top(db, q.by, q.limit, q.from, q.to) : store::Top(db, q.by, q.limit, q.from, q.to);
+  auto rows = index ? Result<std::vector<store::TopRow>>(index->Top(q.by, q.limit, q.from, q.to))
+                    : store::Top(db, q.by, q.limit, q.from, q.to);
   if (!rows.ok()) return rows.status();
   std::string out;
   JsonWriter w(&out);

@@ -1,11 +1,12 @@
 #include "serve/event_index.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
+#include "serve/days.h"
 #include "store/country_codes.h"
 
 namespace dyad::serve {
@@ -16,61 +17,9 @@ using store::Statement;
 namespace {
 
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
-constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Days since 1970-01-01 of "YYYY-MM-DD" (H. Hinnant's days_from_civil), kNoDay for anything else.
-int32_t DayOf(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return kNoDay;
-  auto num = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
-  y -= m <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilOf(int32_t z, int* y, int* m, int* d) {
-  z += 719468;
-  int era = (z >= 0 ? z : z - 146096) / 146097;
-  int doe = z - era * 146097;
-  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = yoe + era * 400 + (*m <= 2);
-}
-
-std::string DateOf(int32_t day) {
-  int y, m, d;
-  CivilOf(day, &y, &m, &d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-// "Pakistan Military" for PAKMIL; the actor's name when the code has no country (as store::Top).
-std::string ActorCodeLabel(Database& db, const std::string& code) {
-  Statement st(db, "SELECT country, sector, name FROM actors WHERE code = ?1");
-  st.Bind(1, code);
-  if (!st.Step()) return code;
-  if (store::CountryName(st.Text(0)).empty()) return std::string(st.Text(2).empty() ? code : st.Text(2));
-  return store::ActorLabel(st.Text(0), st.Text(1));
-}
-
 }  // namespace
-
 
 struct EventIndex::Filter {
   bool impossible = false;  // a code or country the store has never seen
@@ -79,9 +28,16 @@ struct EventIndex::Filter {
   uint32_t country = kNone, code = kNone, root = kNone;
   int32_t from = kNoDay, to = kNoDay;
   std::optional<BoundingBox> box;
-  const std::unordered_set<int64_t>* text = nullptr;
+  const TextRows* text = nullptr;
+  uint32_t begin = 0, end = 0;        // the rows of the date window
+  std::optional<RowRuns> candidates;  // the fewest rows in the window an index says may match
 
-  bool Matches(const Row& r) const {
+  bool OnlyDates() const {
+    return !actor && country == kNone && code == kNone && root == kNone && !box && text == nullptr;
+  }
+
+  // `r` is rows_[pos].
+  bool Matches(const Row& r, size_t pos) const {
     if (actor && !((r.src >= actor_lo && r.src < actor_hi) || (r.tgt >= actor_lo && r.tgt < actor_hi))) return false;
     if (country != kNone && r.src_country != country && r.tgt_country != country && r.place_country != country) {
       return false;
@@ -93,7 +49,7 @@ struct EventIndex::Filter {
     if (box && !(r.lat >= box->min_lat && r.lat <= box->max_lat && r.lon >= box->min_lon && r.lon <= box->max_lon)) {
       return false;  // NaN (no place) fails every comparison, as NULL does in SQL
     }
-    return text == nullptr || text->count(r.rowid) != 0;
+    return text == nullptr || (*text)[pos];
   }
 };
 
@@ -116,8 +72,33 @@ uint32_t EventIndex::Intern(const std::string& s) const {
   return it != strings_.end() && *it == s ? static_cast<uint32_t>(it - strings_.begin()) : kNone;
 }
 
-Result<std::shared_ptr<const EventIndex>> EventIndex::Load(Database& db) {
+std::pair<uint32_t, uint32_t> EventIndex::PrefixRange(const std::string& prefix) const {
+  auto lo = std::lower_bound(strings_.begin(), strings_.end(), prefix);
+  // "\xff" never occurs in UTF-8, so [prefix, prefix + "\xff") holds exactly the strings starting so.
+  auto hi = std::lower_bound(lo, strings_.end(), prefix + "\xff");
+  return {static_cast<uint32_t>(lo - strings_.begin()), static_cast<uint32_t>(hi - strings_.begin())};
+}
+
+EventIndex::~EventIndex() {
+  for (size_t i = 0; event_json_ && i < rows_.size(); ++i) delete event_json_[i].load(std::memory_order_relaxed);
+}
+
+const std::string* EventIndex::KeepEventJson(uint32_t row, std::string* json) const {
+  size_t bytes = json->size() + sizeof(std::string);
+  if (event_json_bytes_.fetch_add(bytes, std::memory_order_relaxed) + bytes > event_json_budget_) {
+    event_json_bytes_.fetch_sub(bytes, std::memory_order_relaxed);
+    return json;
+  }
+  auto kept = std::make_unique<const std::string>(std::move(*json));
+  const std::string* expected = nullptr;
+  if (event_json_[row].compare_exchange_strong(expected, kept.get(), std::memory_order_acq_rel)) return kept.release();
+  event_json_bytes_.fetch_sub(bytes, std::memory_order_relaxed);
+  return expected;  // another thread kept it first
+}
+
+Result<std::shared_ptr<const EventIndex>> EventIndex::Load(Database& db, size_t event_json_bytes) {
   std::shared_ptr<EventIndex> index(new EventIndex());
+  index->event_json_budget_ = event_json_bytes;
   // Strings get provisional ids in order of appearance, then sorted ids (so prefixes are ranges).
   std::unordered_map<std::string, uint32_t> ids;
   std::vector<std::string> strings;
@@ -187,10 +168,72 @@ Result<std::shared_ptr<const EventIndex>> EventIndex::Load(Database& db) {
   Statement articles(db, "SELECT count(*) FROM articles");
   if (!articles.Step()) return articles.status();
   index->articles_ = articles.Int(0);
+  DYAD_RETURN_IF_ERROR(index->LoadActorLabels(db));
+  index->BuildOrders();
   return std::shared_ptr<const EventIndex>(std::move(index));
 }
 
-EventIndex::Filter EventIndex::Compile(const EventsQuery& q, const std::unordered_set<int64_t>* text_rowids) const {
+Status EventIndex::LoadActorLabels(Database& db) {
+  std::vector<bool> actor(strings_.size());
+  for (const Row& r : rows_) actor[r.src] = actor[r.tgt] = true;
+  actor_labels_.resize(strings_.size());
+  // "Pakistan Military" for PAKMIL; the actor's name when the code has no country; the code when
+  // the actors table lacks it (as store::Top).
+  Statement st(db, "SELECT country, sector, name FROM actors WHERE code = ?1");
+  for (uint32_t id = 0; id < strings_.size(); ++id) {
+    if (!actor[id]) continue;
+    const std::string& code = strings_[id];
+    st.Bind(1, code);
+    if (!st.Step()) {
+      actor_labels_[id] = code;
+    } else if (store::CountryName(st.Text(0)).empty()) {
+      actor_labels_[id] = st.Text(2).empty() ? code : std::string(st.Text(2));
+    } else {
+      actor_labels_[id] = store::ActorLabel(st.Text(0), st.Text(1));
+    }
+    if (!st.status().ok()) return st.status();
+    st.Reset();
+  }
+  return Status::Ok();
+}
+
+void EventIndex::BuildOrders() {
+  auto postings = [this](uint32_t Row::*column) {
+    return Postings::Build(strings_.size(), rows_.size(), [this, column](uint32_t pos) { return rows_[pos].*column; });
+  };
+  by_src_ = postings(&Row::src);
+  by_tgt_ = postings(&Row::tgt);
+  by_src_country_ = postings(&Row::src_country);
+  by_tgt_country_ = postings(&Row::tgt_country);
+  by_place_country_ = postings(&Row::place_country);
+  by_root_ = postings(&Row::root);
+  by_code_ = postings(&Row::code);
+  by_lat_ = ValueOrder::Build(rows_.size(), [this](uint32_t pos) { return rows_[pos].lat; });
+  by_lon_ = ValueOrder::Build(rows_.size(), [this](uint32_t pos) { return rows_[pos].lon; });
+  // Dyads: every (source, target) pair, ids in the order of their keys "SRC>TGT".
+  for (const Row& r : rows_) dyads_.emplace_back(r.src, r.tgt);
+  std::sort(dyads_.begin(), dyads_.end());
+  dyads_.erase(std::unique(dyads_.begin(), dyads_.end()), dyads_.end());
+  auto joined = [this](const std::pair<uint32_t, uint32_t>& d) { return strings_[d.first] + ">" + strings_[d.second]; };
+  std::sort(dyads_.begin(), dyads_.end(), [&](const auto& x, const auto& y) { return joined(x) < joined(y); });
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> dyad_id;
+  for (uint32_t i = 0; i < dyads_.size(); ++i) dyad_id[dyads_[i]] = i;
+  dyad_of_.resize(rows_.size());
+  for (size_t i = 0; i < rows_.size(); ++i) dyad_of_[i] = dyad_id[{rows_[i].src, rows_[i].tgt}];
+  by_rowid_.resize(rows_.size());
+  for (uint32_t i = 0; i < by_rowid_.size(); ++i) by_rowid_[i] = i;
+  std::sort(by_rowid_.begin(), by_rowid_.end(), [this](uint32_t a, uint32_t b) { return rows_[a].rowid < rows_[b].rowid; });
+  for (auto r = rows_.rbegin(); r != rows_.rend(); ++r) {  // oldest first
+    if (r->day == kNoDay) continue;
+    if (days_.empty() || days_.back().day != r->day) days_.push_back({r->day, 0, {0, 0, 0, 0}});
+    ++days_.back().events;
+    if (r->quad >= 1 && r->quad <= 4) ++days_.back().quad[r->quad - 1];
+  }
+  event_json_ = std::make_unique<std::atomic<const std::string*>[]>(rows_.size());
+  for (size_t i = 0; i < rows_.size(); ++i) event_json_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+EventIndex::Filter EventIndex::Compile(const EventsQuery& q, const TextRows* text) const {
   Filter f;
   auto exact = [&](const std::string& s, uint32_t* out) {
     if (s.empty()) return;
@@ -199,9 +242,7 @@ EventIndex::Filter EventIndex::Compile(const EventsQuery& q, const std::unordere
   };
   if (!q.actor.empty()) {
     f.actor = true;
-    f.actor_lo = static_cast<uint32_t>(std::lower_bound(strings_.begin(), strings_.end(), q.actor) - strings_.begin());
-    f.actor_hi = static_cast<uint32_t>(std::lower_bound(strings_.begin(), strings_.end(), q.actor + "\xff") -
-                                       strings_.begin());
+    std::tie(f.actor_lo, f.actor_hi) = PrefixRange(q.actor);
   }
   exact(q.country, &f.country);
   exact(q.code, &f.code);
@@ -209,42 +250,91 @@ EventIndex::Filter EventIndex::Compile(const EventsQuery& q, const std::unordere
   if (!q.from.empty()) f.from = DayOf(q.from);
   if (!q.to.empty()) f.to = DayOf(q.to);
   f.box = q.box;
-  if (!q.text.empty()) f.text = text_rowids;
+  if (!q.text.empty()) f.text = text;
+  if (f.impossible) return f;
+  auto [begin, end] = Window(f.from, f.to);
+  f.begin = static_cast<uint32_t>(begin);
+  f.end = static_cast<uint32_t>(end);
+  // Candidates from each indexed filter; the smallest set wins. (Runs of a value order are not
+  // restricted to the window: ForEachInUnion skips what lies outside.)
+  auto consider = [&](RowRuns runs) {
+    if (!f.candidates || runs.size < f.candidates->size) f.candidates = std::move(runs);
+  };
+  auto postings = [&](std::initializer_list<const Postings*> columns, uint32_t lo, uint32_t hi) {
+    RowRuns runs;
+    for (const Postings* p : columns) p->Collect(lo, hi, f.begin, f.end, &runs);
+    consider(std::move(runs));
+  };
+  if (f.actor) postings({&by_src_, &by_tgt_}, f.actor_lo, f.actor_hi);
+  if (f.country != kNone) postings({&by_src_country_, &by_tgt_country_, &by_place_country_}, f.country, f.country + 1);
+  if (f.root != kNone) postings({&by_root_}, f.root, f.root + 1);
+  if (f.code != kNone) postings({&by_code_}, f.code, f.code + 1);
+  if (f.box) {
+    RowRuns lat, lon;
+    by_lat_.Collect(f.box->min_lat, f.box->max_lat, &lat);
+    by_lon_.Collect(f.box->min_lon, f.box->max_lon, &lon);
+    consider(std::move(lat));
+    consider(std::move(lon));
+  }
   return f;
 }
 
-PageResult EventIndex::Page(const EventsQuery& q, const std::unordered_set<int64_t>* text_rowids) const {
+template <typename Visit>
+void EventIndex::ForEachMatch(const Filter& f, size_t needed, Visit visit) const {
+  size_t window = f.end - f.begin;
+  if (f.candidates) {
+    // A scan stops after `needed` matches: about needed * window / candidates rows, or fewer.
+    size_t size = f.candidates->size;
+    size_t scanned = window;
+    if (size > 0 && needed < window) scanned = std::min<size_t>(window, needed * (window / size + 1));
+    if (size <= scanned) {
+      ForEachInUnion(*f.candidates, f.begin, f.end,
+                     [&](uint32_t pos) { return !f.Matches(rows_[pos], pos) || visit(pos); });
+      return;
+    }
+  }
+  for (uint32_t i = f.begin; i < f.end; ++i) {
+    if (f.Matches(rows_[i], i) && !visit(i)) return;
+  }
+}
+
+PageResult EventIndex::Page(const EventsQuery& q, const TextRows* text) const {
   PageResult out;
-  Filter f = Compile(q, text_rowids);
+  Filter f = Compile(q, text);
   if (f.impossible) return out;
   int64_t skip = q.offset;
-  auto [begin, end] = Window(f.from, f.to);
-  for (size_t i = begin; i < end; ++i) {
-    const Row& r = rows_[i];
-    if (!f.Matches(r)) continue;
+  ForEachMatch(f, static_cast<size_t>(q.offset + q.limit + 1), [&](uint32_t pos) {
     if (skip > 0) {
       --skip;
-      continue;
+      return true;
     }
-    if (static_cast<int>(out.rowids.size()) == q.limit) {
+    if (static_cast<int>(out.rows.size()) == q.limit) {
       out.more = true;
-      break;
+      return false;
     }
-    out.rowids.push_back(r.rowid);
-  }
+    out.rows.push_back(pos);
+    return true;
+  });
   return out;
 }
 
-std::vector<DayCount> EventIndex::Timeline(const EventsQuery& q, const std::unordered_set<int64_t>* text_rowids) const {
+std::vector<DayCount> EventIndex::Timeline(const EventsQuery& q, const TextRows* text) const {
   std::vector<DayCount> days;
-  Filter f = Compile(q, text_rowids);
+  Filter f = Compile(q, text);
   if (f.impossible) return days;
-  int32_t current = kNoDay;
+  if (f.OnlyDates()) {  // the day totals say it all
+    auto first = std::partition_point(days_.begin(), days_.end(), [&](const DayTotal& d) { return f.from != kNoDay && d.day < f.from; });
+    auto last = std::partition_point(first, days_.end(), [&](const DayTotal& d) { return f.to == kNoDay || d.day <= f.to; });
+    for (auto d = first; d != last; ++d) {
+      days.push_back(DayCount{DateOf(d->day), d->events, {d->quad[0], d->quad[1], d->quad[2], d->quad[3]}});
+    }
+    return days;
+  }
   // Rows run newest first: build newest first, then reverse.
-  auto [begin, end] = Window(f.from, f.to);
-  for (size_t i = begin; i < end; ++i) {
-    const Row& r = rows_[i];
-    if (r.day == kNoDay || !f.Matches(r)) continue;
+  int32_t current = kNoDay;
+  ForEachMatch(f, std::numeric_limits<size_t>::max(), [&](uint32_t pos) {
+    const Row& r = rows_[pos];
+    if (r.day == kNoDay) return true;
     if (days.empty() || r.day != current) {
       current = r.day;
       days.push_back(DayCount{DateOf(r.day)});
@@ -252,154 +342,13 @@ std::vector<DayCount> EventIndex::Timeline(const EventsQuery& q, const std::unor
     DayCount& d = days.back();
     ++d.events;
     if (r.quad >= 1 && r.quad <= 4) ++d.quad[r.quad - 1];
-  }
+    return true;
+  });
   std::reverse(days.begin(), days.end());
   return days;
 }
 
-std::vector<store::RelationsRow> EventIndex::Relations(const store::RelationsQuery& q) const {
-  auto range = [&](const std::string& prefix) {
-    uint32_t lo = static_cast<uint32_t>(std::lower_bound(strings_.begin(), strings_.end(), prefix) - strings_.begin());
-    uint32_t hi = static_cast<uint32_t>(std::lower_bound(strings_.begin(), strings_.end(), prefix + "\xff") -
-                                        strings_.begin());
-    return std::pair(lo, hi);
-  };
-  auto [a_lo, a_hi] = range(q.a);
-  auto [b_lo, b_hi] = range(q.b);
-  int32_t from = q.from.empty() ? kNoDay : DayOf(q.from);
-  int32_t to = q.to.empty() ? kNoDay : DayOf(q.to);
-  struct Acc {
-    store::RelationsRow row;
-    int64_t goldstein_n = 0;
-  };
-  std::map<int64_t, Acc> periods;  // by period start (day, Monday) or year * 12 + month
-  auto it = periods.end();
-  int64_t last_key = std::numeric_limits<int64_t>::min();
-  auto [begin, end] = Window(from, to);
-  for (size_t i = begin; i < end; ++i) {
-    const Row& r = rows_[i];
-    if (r.day == kNoDay || (from != kNoDay && r.day < from) || (to != kNoDay && r.day > to)) continue;
-    int64_t key = r.day;
-    if (q.by == store::Period::kWeek) key = r.day - (((r.day + 3) % 7) + 7) % 7;  // 1970-01-01 was a Thursday
-    if (q.by == store::Period::kMonth) {
-      int y, m, d;
-      CivilOf(r.day, &y, &m, &d);
-      key = int64_t{y} * 12 + (m - 1);
-    }
-    if (key != last_key) {
-      it = periods.try_emplace(key).first;
-      last_key = key;
-    }
-    Acc& acc = it->second;
-    ++acc.row.total;
-    bool ab = r.src >= a_lo && r.src < a_hi && r.tgt >= b_lo && r.tgt < b_hi;
-    bool ba = !q.directed && r.src >= b_lo && r.src < b_hi && r.tgt >= a_lo && r.tgt < a_hi;
-    if (!ab && !ba) continue;
-    ++acc.row.events;
-    if (r.quad >= 1 && r.quad <= 4) ++acc.row.quad[r.quad - 1];
-    if (!std::isnan(r.goldstein)) {
-      acc.row.goldstein_sum += r.goldstein;
-      ++acc.goldstein_n;
-    }
-  }
-  std::vector<store::RelationsRow> rows;
-  for (auto& [key, acc] : periods) {
-    store::RelationsRow r = acc.row;
-    if (q.by == store::Period::kMonth) {
-      char buf[48];
-      std::snprintf(buf, sizeof buf, "%04d-%02d", static_cast<int>(key / 12), static_cast<int>(key % 12) + 1);
-      r.period = buf;
-    } else {
-      r.period = DateOf(static_cast<int32_t>(key));
-    }
-    if (acc.goldstein_n > 0) r.goldstein_mean = r.goldstein_sum / acc.goldstein_n;
-    if (r.total > 0) {
-      r.share = static_cast<double>(r.events) / r.total;
-      for (int i = 0; i < 4; ++i) r.quad_share[i] = static_cast<double>(r.quad[i]) / r.total;
-    }
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
-
-Result<std::vector<store::TopRow>> EventIndex::Top(Database& db, store::TopBy by, int limit, const std::string& from,
-                                                   const std::string& to) const {
-  int32_t from_day = from.empty() ? kNoDay : DayOf(from);
-  int32_t to_day = to.empty() ? kNoDay : DayOf(to);
-  uint32_t empty = Intern("");
-  struct Count {
-    int64_t events = 0, mentions = 0;
-  };
-  std::unordered_map<uint64_t, Count> counts;
-  auto [begin, end] = Window(from_day, to_day);
-  for (size_t i = begin; i < end; ++i) {
-    const Row& r = rows_[i];
-    if (r.day == kNoDay || (from_day != kNoDay && r.day < from_day) || (to_day != kNoDay && r.day > to_day)) continue;
-    auto add = [&](uint64_t key) {
-      Count& c = counts[key];
-      ++c.events;
-      c.mentions += r.mentions;
-    };
-    switch (by) {
-      case store::TopBy::kDyad:
-        if (r.tgt != empty) add(uint64_t{r.src} << 32 | r.tgt);
-        break;
-      case store::TopBy::kActor:
-        add(r.src);
-        if (r.tgt != empty) add(r.tgt);
-        break;
-      case store::TopBy::kPlace:
-        if (r.place_key != empty) add(r.place_key);
-        break;
-      case store::TopBy::kCode:
-        add(r.code);
-        break;
-    }
-  }
-  auto key_of = [&](uint64_t k) {
-    if (by == store::TopBy::kDyad) return strings_[k >> 32] + ">" + strings_[k & 0xffffffffu];
-    return strings_[k];
-  };
-  std::vector<std::pair<std::string, uint64_t>> keyed;
-  keyed.reserve(counts.size());
-  for (const auto& [k, c] : counts) keyed.emplace_back(key_of(k), k);
-  auto before = [&](const std::pair<std::string, uint64_t>& x, const std::pair<std::string, uint64_t>& y) {
-    const Count& a = counts[x.second];
-    const Count& b = counts[y.second];
-    if (a.events != b.events) return a.events > b.events;
-    if (a.mentions != b.mentions) return a.mentions > b.mentions;
-    return x.first < y.first;
-  };
-  size_t n = std::min(keyed.size(), static_cast<size_t>(std::max(limit, 0)));
-  std::partial_sort(keyed.begin(), keyed.begin() + n, keyed.end(), before);
-  std::vector<store::TopRow> rows;
-  for (size_t i = 0; i < n; ++i) {
-    const auto& [key, k] = keyed[i];
-    store::TopRow row;
-    row.key = key;
-    row.events = counts[k].events;
-    row.mentions = counts[k].mentions;
-    switch (by) {
-      case store::TopBy::kDyad:
-        row.label = ActorCodeLabel(db, strings_[k >> 32]) + " > " + ActorCodeLabel(db, strings_[k & 0xffffffffu]);
-        break;
-      case store::TopBy::kActor:
-        row.label = ActorCodeLabel(db, key);
-        break;
-      case store::TopBy::kPlace:
-        row.label = place_labels_[k];
-        break;
-      case store::TopBy::kCode:
-        row.label = code_names_[k];
-        break;
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-Result<std::shared_ptr<const std::unordered_set<int64_t>>> EventIndex::TextRowids(Database& db,
-                                                                                   const std::string& text) const {
+Result<std::shared_ptr<const TextRows>> EventIndex::MatchText(Database& db, const std::string& text) const {
   {
     std::lock_guard<std::mutex> lock(text_mu_);
     auto it = text_memo_.find(text);
@@ -409,13 +358,19 @@ Result<std::shared_ptr<const std::unordered_set<int64_t>>> EventIndex::TextRowid
                "SELECT e.rowid FROM articles_fts f JOIN mentions t ON t.article_rid = f.rowid "
                "JOIN events e ON e.event_key = t.event_key WHERE articles_fts MATCH ?1");
   st.Bind(1, PlainTerms(text));
-  auto rowids = std::make_shared<std::unordered_set<int64_t>>();
-  while (st.Step()) rowids->insert(st.Int(0));
+  auto rows = std::make_shared<TextRows>(rows_.size());
+  auto by_rowid = [this](uint32_t pos, int64_t rowid) { return rows_[pos].rowid < rowid; };
+  while (st.Step()) {
+    int64_t rowid = st.Int(0);
+    auto it = std::lower_bound(by_rowid_.begin(), by_rowid_.end(), rowid, by_rowid);
+    // Events added since the snapshot are not in it.
+    if (it != by_rowid_.end() && rows_[*it].rowid == rowid) (*rows)[*it] = true;
+  }
   if (!st.status().ok()) return st.status();
   std::lock_guard<std::mutex> lock(text_mu_);
   if (text_memo_.size() >= kTextMemo) text_memo_.clear();
-  text_memo_[text] = rowids;
-  return std::shared_ptr<const std::unordered_set<int64_t>>(rowids);
+  text_memo_[text] = rows;
+  return std::shared_ptr<const TextRows>(rows);
 }
 
 }  // namespace dyad::serve
