@@ -1,5 +1,5 @@
-// The server's parts on their own: row sets against a naive set union, and the gate's arrival
-// order.
+// The server's parts on their own: row sets against a naive set union, the answer cache's
+// eviction order, and the gate's arrival order.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "serve/answer_cache.h"
 #include "serve/fifo_gate.h"
 #include "serve/row_sets.h"
 
@@ -46,6 +47,27 @@ TEST(RowSetsTest, UnionOfPrefixRunsEqualsNaiveScan) {
     });
     EXPECT_EQ(got.size(), std::min<size_t>(3, want.size()));
   }
+}
+
+TEST(AnswerCacheTest, DropsLeastRecentlyUsedAndOtherSnapshots) {
+  std::shared_ptr<const void> one = std::make_shared<int>(1), two = std::make_shared<int>(2);
+  AnswerCache cache(30, 12);  // bytes count bodies and targets
+  cache.Keep(one, "/a", "aaaaaaa");  // 9 bytes
+  cache.Keep(one, "/b", "bbbbbbb");  // 18
+  cache.Keep(one, "/c", "ccccccc");  // 27
+  ASSERT_NE(cache.Find(one, "/a"), nullptr);  // /a is now the most recent: /b goes first
+  cache.Keep(one, "/d", "ddddddd");
+  EXPECT_EQ(cache.Find(one, "/b"), nullptr);
+  EXPECT_EQ(*cache.Find(one, "/a"), "aaaaaaa");
+  EXPECT_NE(cache.Find(one, "/c"), nullptr);
+  EXPECT_NE(cache.Find(one, "/d"), nullptr);
+  EXPECT_EQ(cache.bytes(), 27u);
+  cache.Keep(one, "/e", "a body longer than twelve");  // not kept
+  EXPECT_EQ(cache.Find(one, "/e"), nullptr);
+  EXPECT_EQ(cache.Find(two, "/a"), nullptr);  // another snapshot sees nothing
+  cache.Keep(two, "/x", "x");
+  EXPECT_EQ(cache.Find(one, "/a"), nullptr);  // and replaces the old one's answers
+  EXPECT_EQ(cache.bytes(), 3u);
 }
 
 TEST(FifoGateTest, AdmitsInArrivalOrder) {

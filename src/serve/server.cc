@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -52,6 +53,13 @@ Result<Database*> ThreadDatabase(uint64_t id, const std::string& path) {
   Database* raw = db->get();
   connections.emplace(id, std::move(*db));
   return raw;
+}
+
+// CPU time of this thread: what an answer cost, whatever else the machine runs meanwhile.
+int64_t ThreadCpuMicros() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return int64_t{t.tv_sec} * 1000000 + t.tv_nsec / 1000;
 }
 
 // Changes when another connection commits (read outside any transaction); -1 on error.
@@ -138,28 +146,6 @@ ApiServer::~ApiServer() {
 }
 
 size_t ApiServer::parallel() const { return gate_->slots(); }
-
-std::shared_ptr<const std::string> ApiServer::Cached(const std::shared_ptr<const EventIndex>& snapshot,
-                                                     const std::string& target) {
-  std::lock_guard<std::mutex> lock(cache_mu_);
-  if (snapshot != cache_snapshot_) return nullptr;
-  auto it = cache_.find(target);
-  return it == cache_.end() ? nullptr : it->second;
-}
-
-void ApiServer::Keep(const std::shared_ptr<const EventIndex>& snapshot, const std::string& target,
-                     const std::string& body) {
-  if (body.size() > kCacheEntryBytes) return;
-  std::lock_guard<std::mutex> lock(cache_mu_);
-  if (snapshot != cache_snapshot_ || cache_bytes_ + body.size() + target.size() > kCacheBytes) {
-    cache_.clear();
-    cache_bytes_ = 0;
-    cache_snapshot_ = snapshot;
-  }
-  if (cache_.emplace(target, std::make_shared<const std::string>(body)).second) {
-    cache_bytes_ += body.size() + target.size();
-  }
-}
 
 std::shared_ptr<const EventIndex> ApiServer::Index() const {
   std::lock_guard<std::mutex> lock(index_mu_);
@@ -276,25 +262,29 @@ void ApiServer::Route() {
   });
 
   // Every API handler: parse and validate, then answer on this thread's connection.
-  auto api = [this](auto parse, auto answer) {
-    return [this, parse, answer](const httplib::Request& req, httplib::Response& res) {
+  auto api = [this](auto parse, auto answer, bool cache = true) {
+    return [this, parse, answer, cache](const httplib::Request& req, httplib::Response& res) {
       auto query = parse(req);
       if (!query.ok()) return SendJson(res, 400, ErrorJson(query.status().message()));
       std::shared_ptr<const EventIndex> index = Index();
-      if (auto hit = Cached(index, req.target)) return SendJson(res, 200, *hit);
+      if (auto hit = cache ? cache_.Find(index, req.target) : nullptr) return SendJson(res, 200, *hit);
       auto db = ThreadDatabase(id_, options_.db_path);
       if (!db.ok()) return SendResult(res, db.status());
       // Computed behind the gate (fifo_gate.h): about one answer per core at a time, in order.
+      int64_t cpu_micros = 0;
       auto answer_json = [&] {
         FifoGate::Pass pass(*gate_);
-        return answer(**db, *query, index.get());
+        int64_t start = ThreadCpuMicros();
+        auto json = answer(**db, *query, index.get());
+        cpu_micros = ThreadCpuMicros() - start;
+        return json;
       }();
-      if (answer_json.ok()) Keep(index, req.target, *answer_json);
+      if (answer_json.ok() && cache && cpu_micros >= kCacheMinCpuMicros) cache_.Keep(index, req.target, *answer_json);
       SendResult(res, std::move(answer_json));
     };
   };
   auto params = [](auto parser) { return [parser](const httplib::Request& req) { return parser(ParamsOf(req)); }; };
-  s.Get("/api/events", api(params(ParseEventsQuery), EventsJson));
+  s.Get("/api/events", api(params(ParseEventsQuery), EventsJson, /*cache=*/false));
   s.Get("/api/timeline", api(params(ParseEventsQuery), TimelineJson));
   s.Get("/api/relations", api(params(ParseRelationsQuery), RelationsJson));
   s.Get("/api/top", api(params(ParseTopQuery), TopJson));

@@ -23,8 +23,11 @@
 // data_version) and loads a new snapshot after a commit, so answers trail a running ingest by
 // about a second. Requests hold the snapshot they started with.
 //
-// Cache: successful API answers are kept by request target ("/api/top?by=dyad") for the current
-// snapshot, up to kCacheBytes; a new snapshot starts an empty cache.
+// Cache: successful answers that cost at least kCacheMinCpuMicros of CPU time are kept by request
+// target ("/api/search?q=aid") for the current snapshot, up to kCacheBytes, least recently used out
+// first (answer_cache.h); a new snapshot starts an empty cache. Cheap answers are not kept, nor
+// event pages (a concatenation of the snapshot's memo of event JSON): analysts' filters rarely
+// repeat, and such answers would only push out the costly ones (search, long relations series).
 //
 // Limits: request line 8 KiB (cpp-httplib, 414 beyond), bodies kMaxBodyBytes (413 beyond; the API
 // takes no bodies), only GET and HEAD (405 otherwise), page size and parameters per serve/query.h
@@ -42,6 +45,7 @@
 #include <thread>
 
 #include "dyad/status.h"
+#include "serve/answer_cache.h"
 
 namespace httplib {
 class Server;
@@ -66,6 +70,7 @@ inline constexpr int kListenBacklog = 1024;  // connections waiting for accept (
 inline constexpr size_t kMaxWebFileBytes = 32 << 20;
 inline constexpr size_t kCacheBytes = 64 << 20;       // answers kept per snapshot
 inline constexpr size_t kCacheEntryBytes = 1 << 20;   // larger answers are not kept
+inline constexpr int64_t kCacheMinCpuMicros = 500;    // nor answers that cost less CPU time
 
 struct ServerOptions {
   std::string db_path;
@@ -120,14 +125,7 @@ class ApiServer {
   mutable std::mutex index_mu_;
   std::shared_ptr<const EventIndex> index_;  // guarded by index_mu_
 
-  // The answers of one snapshot (held, so a later snapshot can never be mistaken for it).
-  std::mutex cache_mu_;
-  std::shared_ptr<const EventIndex> cache_snapshot_;  // guarded by cache_mu_
-  std::map<std::string, std::shared_ptr<const std::string>> cache_;  // guarded by cache_mu_
-  size_t cache_bytes_ = 0;                                           // guarded by cache_mu_
-  std::shared_ptr<const std::string> Cached(const std::shared_ptr<const EventIndex>& snapshot,
-                                            const std::string& target);
-  void Keep(const std::shared_ptr<const EventIndex>& snapshot, const std::string& target, const std::string& body);
+  AnswerCache cache_{kCacheBytes, kCacheEntryBytes};
   std::condition_variable stop_cv_;
   bool stopping_ = false;                    // guarded by index_mu_
   std::thread refresher_;
