@@ -74,7 +74,10 @@ Params ParamsOf(const httplib::Request& req) {
 
 void SendJson(httplib::Response& res, int status, std::string body) {
   res.status = status;
-  res.set_content(std::move(body), kJson);
+  // As set_content, which in cpp-httplib 0.11 copies the body (pages of events run to 300 KB).
+  res.body = std::move(body);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", kJson);
 }
 
 void SendResult(httplib::Response& res, Result<std::string> r) {
