@@ -80,11 +80,14 @@ def dask_run(path, out, workers, chunk_lines):
     coding = summary["coding_seconds"]
     busy_share = sum(busy.values()) / (coding * workers) if coding else 0.0
     # The coding time this run's CPU use would take with two otherwise idle cores: no worker
-    # faster than its own CPU time, the two cores shared by workers and client, and the workers
-    # idle for the share they were idle here. It ignores that two busy cores run slower than one
-    # (shared caches: `dyad code -j 2` shows how much), so it is an upper bound on the speed.
-    idle_cores = max(max(worker_cpu), (sum(worker_cpu) + client_cpu) / 2) / max(busy_share, 1e-9)
+    # faster than its own CPU time, the two cores shared by workers and the client's CPU during
+    # the coding, and the workers idle for the share they were idle here. It ignores that two busy
+    # cores run slower than one (shared caches: `dyad code -j 2` shows how much), so it is an
+    # upper bound on the speed.
+    client_coding_cpu = summary.get("client_cpu_seconds", client_cpu)
+    idle_cores = max(max(worker_cpu), (sum(worker_cpu) + client_coding_cpu) / 2) / max(busy_share, 1e-9)
     profile = dict(client_cpu=client_cpu, worker_cpu=worker_cpu, busy_share=busy_share,
+                   client_coding_cpu=client_coding_cpu,
                    tail=max(busy.values()) - min(busy.values()) if len(busy) == workers else coding,
                    idle_cores_seconds=idle_cores)
     return summary, profile
@@ -122,7 +125,8 @@ def main():
                 print(f"dask {workers} worker(s), run {r + 1}: {summary['articles']} articles in "
                       f"{summary['partitions']} partitions, coding {summary['coding_seconds']:.2f} s "
                       f"(marking {summary['marking_seconds']:.2f} s) = {summary['articles_per_second']:.1f} "
-                      f"articles/s; CPU s: client+scheduler {prof['client_cpu']:.2f}, workers "
+                      f"articles/s; CPU s: client+scheduler {prof['client_cpu']:.2f} ({prof['client_coding_cpu']:.2f} while "
+                      f"coding), workers "
                       f"{' + '.join(f'{c:.2f}' for c in prof['worker_cpu'])}; busy {100 * prof['busy_share']:.0f}%, "
                       f"tail {prof['tail']:.2f} s; {load()}", flush=True)
         one, two = statistics.median(rates[1]), statistics.median(rates[2])

@@ -278,7 +278,7 @@ def run(inputs, out_dir, scheduler=None, workers=2, chunk_lines=None, config=Non
         nworkers = len(client.run(_warm, config))  # every worker loads its Coder once, untimed
         parts = plan_partitions(paths, chunk_lines, nworkers, input_format)
         startup_seconds = time.perf_counter() - wall_start
-        coding_start = time.perf_counter()
+        coding_start, client_cpu_start = time.perf_counter(), time.process_time()
         marker = DuplicateMarker(parts, os.path.abspath(out_dir))
         results = []
         # Each future is released once its result is in: a result Dask recomputed after losing a
@@ -289,6 +289,7 @@ def run(inputs, out_dir, scheduler=None, workers=2, chunk_lines=None, config=Non
             future.release()
             marker.add(results[-1])
         coding_seconds = time.perf_counter() - coding_start
+        client_cpu_seconds = time.process_time() - client_cpu_start
     finally:
         client.close()
         if cluster is not None:
@@ -298,6 +299,7 @@ def run(inputs, out_dir, scheduler=None, workers=2, chunk_lines=None, config=Non
                         scheduler or "local", top_dyads=50)
     summary["startup_seconds"] = round(startup_seconds, 3)
     summary["marking_seconds"] = round(marker.seconds, 3)  # the client's part of coding_seconds
+    summary["client_cpu_seconds"] = round(client_cpu_seconds, 3)  # this process's CPU (and a local scheduler's)
     summary["marked_duplicates"] = marker.marked  # JSONL articles; whole-file inputs mark their own
     summary["inputs"] = paths
     with open(os.path.join(out_dir, "summary.json"), "w", encoding="utf-8") as f:
