@@ -2,6 +2,7 @@
 // parse (tests/golden covers whole articles). Sentences written for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,58 @@ TEST(CoderParseTest, PlaceAttachedToTheTrigger) {
   ASSERT_EQ(doc.events.size(), 1u);
   ASSERT_GE(doc.events[0].place, 0);
   EXPECT_EQ(doc.places[doc.events[0].place].name, "Garissa");
+}
+
+}  // namespace
+}  // namespace dyad
+
+namespace dyad {
+namespace {
+
+struct Coded {
+  std::vector<std::string> actors;  // "text=CODE"
+  std::vector<std::string> places;  // "text=COUNTRY"
+};
+
+Coded Mentions(const std::string& text, const std::string& date = "2024-03-05") {
+  Document doc;
+  doc.article.id = "t";
+  doc.article.date = date;
+  doc.article.text = text;
+  EXPECT_TRUE(testing::SharedCoder().Code(&doc).ok());
+  Coded out;
+  for (const ActorMention& m : doc.actors) out.actors.push_back(std::string(doc.Text(m.span)) + "=" + m.code);
+  for (const PlaceMention& p : doc.places) out.places.push_back(std::string(doc.Text(p.span)) + "=" + p.country);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// A capital is its government as the object of a verb of saying or judging, and the city as the
+// object of a verb of territory.
+TEST(ActorParseTest, CapitalByVerb) {
+  Coded a = Mentions("Pakistan criticized Kabul on Monday.");
+  EXPECT_TRUE(Has(a.actors, "Kabul=AFGGOV"));
+  Coded b = Mentions("The rebels captured Kabul on Monday.");
+  EXPECT_FALSE(Has(b.actors, "Kabul=AFGGOV"));
+  EXPECT_TRUE(Has(b.places, "Kabul=AFG"));
+}
+
+// "Rome, Georgia": the state qualifies the town; neither is an actor.
+TEST(ActorParseTest, CountryNameQualifyingAPlace) {
+  Coded c = Mentions("A carpet maker in Rome, Georgia, announced 400 layoffs.");
+  EXPECT_FALSE(Has(c.actors, "Georgia=GEO"));
+  EXPECT_TRUE(Has(c.places, "Rome=USA"));
+}
+
+// The person after an organisation's title is found; "Gaza City" is a place, not a country actor.
+TEST(ActorParseTest, ChunksAndPlaceNames) {
+  Coded d = Mentions("UN human rights chief Volker Türk said on Wednesday that talks had stalled.");
+  EXPECT_TRUE(Has(d.actors, "Volker Türk=IGOUNO"));
+  Coded e = Mentions("Hospitals in Gaza City said they had no fuel.");
+  EXPECT_FALSE(Has(e.actors, "Gaza=PSE"));
 }
 
 }  // namespace
