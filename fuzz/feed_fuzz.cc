@@ -18,6 +18,8 @@
 #include "ingest/page_reader.h"
 #include "ingest/xml_scan.h"
 
+#include "fuzz_checks.h"
+
 namespace {
 
 void CheckTree(const dyad::ingest::XmlDocument& doc, size_t size) {
@@ -36,14 +38,6 @@ void CheckTree(const dyad::ingest::XmlDocument& doc, size_t size) {
     (void)e.LocalName();
     (void)e.Attr("href");
   }
-}
-
-bool IsIsoDay(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -69,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (item.article.has_value()) {
       const auto& a = *item.article;
       if (a.text.empty() || a.text.size() > 512 || !dyad::utf8::IsValid(a.text)) __builtin_trap();
-      if (!a.date.empty() && !IsIsoDay(a.date)) __builtin_trap();
+      if (!a.date.empty() && !dyad::fuzz::IsIsoDay(a.date)) __builtin_trap();
     }
     for (const auto& e : item.errors) {
       if (dyad::FormatInputError(e).empty()) __builtin_trap();

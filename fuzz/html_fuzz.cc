@@ -20,17 +20,11 @@
 #include "ingest/html_extract.h"
 #include "ingest/page_reader.h"
 
+#include "fuzz_checks.h"
+
 namespace {
 
 constexpr std::string_view kCharsets[] = {"", "utf-8", "windows-1252", "iso-8859-1", "shift_jis", "x-\xff"};
-
-bool IsIsoDay(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -51,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   in::HtmlPage page = in::ExtractHtmlArticle(html, "https://www.example.org/world/a.html", charset);
   if (page.error.empty()) {
     if (!dyad::utf8::IsValid(page.text) || !dyad::utf8::IsValid(page.title)) __builtin_trap();
-    if (!page.date.empty() && !IsIsoDay(page.date)) __builtin_trap();
+    if (!page.date.empty() && !dyad::fuzz::IsIsoDay(page.date)) __builtin_trap();
     if (page.host.starts_with("www.")) __builtin_trap();
   }
   (void)in::UrlHost(page.url);

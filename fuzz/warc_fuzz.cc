@@ -11,7 +11,6 @@
 // Checks besides "no crash": every item is an article or error records; every error record's
 // offset lies inside the bytes the reader was given; every article has non-empty valid UTF-8
 // text within the limit.
-#include <zlib.h>
 
 #include <cstdint>
 #include <string>
@@ -23,19 +22,7 @@
 
 namespace {
 
-std::string Gzip(std::string_view in) {
-  z_stream z{};
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
-  std::string out(deflateBound(&z, in.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string Gzip(std::string_view in) { return dyad::ingest::GzipMember(in); }
 
 std::string GzipMembers(std::string_view in, bool truncate_last) {
   std::vector<std::string_view> pieces;

@@ -112,6 +112,10 @@ class WarcReader {
 std::vector<ReadItem> ReadWarcBuffer(std::string_view bytes, const SourceContext& context,
                                      WarcOptions options = {});
 
+// `data` compressed as one gzip member, as a .warc.gz file holds each record; for writing test
+// and fuzz inputs.
+std::string GzipMember(std::string_view data);
+
 }  // namespace dyad::ingest
 
 #endif  // DYAD_INGEST_WARC_H_

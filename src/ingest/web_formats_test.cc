@@ -2,9 +2,7 @@
 // Every input here is synthetic, written for these tests.
 #include <gtest/gtest.h>
 #include <stdlib.h>  // mkdtemp
-#include <zlib.h>
 
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -290,20 +288,7 @@ std::string HttpResponse(const std::string& html, const std::string& status = "2
          std::to_string(html.size()) + "\r\n\r\n" + html;
 }
 
-std::string Gzip(const std::string& data) {
-  z_stream z;
-  std::memset(&z, 0, sizeof z);
-  deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string Gzip(const std::string& data) { return GzipMember(data); }
 
 struct WarcFixture {
   std::vector<std::string> records;
