@@ -107,5 +107,28 @@ TEST(ActorParseTest, ChunksAndPlaceNames) {
   EXPECT_FALSE(Has(e.actors, "Gaza=PSE"));
 }
 
+// A capital named alone (a headline, an actor lookup) is its government.
+TEST(ActorParseTest, CapitalAloneIsItsGovernment) {
+  EXPECT_TRUE(Has(Mentions("Nairobi").actors, "Nairobi=KENGOV"));
+  EXPECT_TRUE(Has(Mentions("ANKARA.").actors, "ANKARA=TURGOV"));
+}
+
+// A place name just before a role gives it a country when one reading of the name clearly
+// dominates the gazetteer; an ambiguous name gives none.
+TEST(ActorParseTest, PlaceNameInsideAnInstitutionsName) {
+  EXPECT_TRUE(Has(Mentions("The Bombay High Court ruled on Friday.").actors, "High Court=INDJUD"));
+  EXPECT_TRUE(Has(Mentions("Lyon prosecutors opened an inquiry.").actors, "prosecutors=FRAJUD"));
+}
+
+// Branches of an international organisation, a role owned by a role, and a body named with a
+// country's adjective.
+TEST(ActorParseTest, BranchesOwnersAndNamedBodies) {
+  EXPECT_TRUE(Has(Mentions("NATO troops left the base.").actors, "NATO troops=IGONATMIL"));
+  EXPECT_TRUE(Has(Mentions("The soldiers 's families protested.").actors, "soldiers 's families=CVL"));
+  EXPECT_TRUE(Has(Mentions("The soldiers' families protested.").actors, "soldiers' families=CVL"));
+  EXPECT_TRUE(Has(Mentions("The president of the Ugandan Law Society spoke.").actors,
+                  "president of the Ugandan Law Society=UGAGOV"));
+}
+
 }  // namespace
 }  // namespace dyad

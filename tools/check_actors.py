@@ -116,7 +116,9 @@ class Checker:
             self.err(where, f'sector={sec} not an allowed sector')
         if code.startswith(INTL_PREFIXES) and code[:3] not in self.iso3:
             # international code: IGOxxx / NGOxxx / IMGxxx
-            if sec and sec != code[:3] and not (code[:3] == 'IMG' and sec in ('IMG', 'INS')):
+            # IGOUNOHLH: an IGO's body with the sector of its field (CAMEO's UN agencies)
+            field = len(code) == 9 and code[6:] == sec
+            if sec and sec != code[:3] and not field and not (code[:3] == 'IMG' and sec in ('IMG', 'INS')):
                 self.err(where, f'international code {code} with sector={sec}')
             return sec
         pre = code[:3]

@@ -1,6 +1,7 @@
 #include "actors/recognizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -41,6 +42,7 @@ struct Chunk {
   bool has_agent = false;
   bool registered = false;  // resolved from the article's registry
   bool possessive = false;  // "Chile's ...": the country owns what follows
+  std::string org_agent_sector;  // "EU legislators": the sector of a role noun after an organisation
   bool empty() const { return end == begin; }
 };
 
@@ -98,6 +100,7 @@ class Run {
       : lex_(lex), date_(date), doc_(doc) {}
 
   void Sentence(const dyad::Sentence& s) {
+    sentence_ = &s;
     uint32_t i = s.token_begin;
     Chunk c;
     c.begin = c.end = i;
@@ -219,7 +222,7 @@ class Run {
       // "Defence Minister Aden Duale": after a title, a place name followed by another
       // capitalised word is the first part of a person's name.
       if (c->title && !c->person && c->person_name.empty() && best->entry->kind == ActorKind::kCountry &&
-          NextIsUnknownCapitalised(i + best->length, s.token_end)) {
+          doc_->tokens[i - 1].lower != "the" && NextIsUnknownCapitalised(i + best->length, s.token_end)) {
         return ReadName(i, s.token_end, c);
       }
       if (uint32_t n = Apply(*best, i, c)) return n;
@@ -237,6 +240,17 @@ class Run {
     if ((w == "'s" || w == "’s") && (c->country_name || c->org) && !c->has_agent) {
       c->possessive = true;
       return 1;
+    }
+    // "the schoolchildren's parents", "the army's spokesman": a role owned by a role; the last
+    // role noun names who it is.
+    bool plural_possessive = (w == "'" || w == "’") && i > 0 && doc_->tokens[i - 1].lower.back() == 's';
+    if ((w == "'s" || w == "’s" || plural_possessive) && c->has_agent && !c->org && !c->person &&
+        c->person_name.empty() && !c->registered && i + 1 < s.token_end) {
+      matches.clear();
+      lex_.MatchesAt(*doc_, i + 1, s.token_end, date_, &matches);
+      for (const ActorMatch& m : matches) {
+        if (m.entry->kind == ActorKind::kAgent) return 1;
+      }
     }
     // "Kenya's current interior minister": adjectives between a country and its role noun.
     if (!c->country.empty() && !c->has_agent && !c->org && !t.Is(kTokCapitalized) &&
@@ -271,7 +285,13 @@ class Run {
       for (const ActorMatch& m : matches) {
         bool country = m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName && w == "of";
         bool org = m.entry->kind == ActorKind::kOrg;
-        if (country || org) return j - i;
+        // "the president of the Chadian Human Rights League": a body named with a country's
+        // adjective belongs to that country.
+        uint32_t after = j + m.length;
+        bool named_body = m.entry->kind == ActorKind::kCountry && m.role == NameRole::kAdjective &&
+                          w == "of" && j > i + 1 && after < s.token_end &&
+                          doc_->tokens[after].Is(kTokCapitalized);
+        if (country || org || named_body) return j - i;
       }
     }
     return 0;
@@ -303,6 +323,7 @@ class Run {
             c->person_name.empty() && !c->has_agent && !ModifiesNoun(m, i)) {
           c->has_agent = true;
           c->title = c->title || e.title;  // "Taliban spokesman Zabihullah Mujahid"
+          if (!e.title) c->org_agent_sector = e.sector;
           return m.length;
         }
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
@@ -355,7 +376,21 @@ class Run {
     return next.empty();
   }
 
+  // The name is all the sentence says ("Beijing", "TEHRAN." as a headline or an actor lookup):
+  // a capital named alone stands for its government.
+  bool AloneInSentence(uint32_t first, uint32_t next) const {
+    if (sentence_ == nullptr) return false;
+    for (uint32_t t = sentence_->token_begin; t < sentence_->token_end; ++t) {
+      if (t >= first && t < next) continue;
+      for (char ch : doc_->TokenText(t)) {
+        if (std::isalnum(static_cast<unsigned char>(ch)) || (ch & 0x80)) return false;
+      }
+    }
+    return true;
+  }
+
   bool CapitalActsHere(uint32_t first, uint32_t next) const {
+    if (AloneInSentence(first, next)) return true;
     if (next >= doc_->tokens.size()) return false;
     const Token& n = doc_->tokens[next];
     if (n.lower == "'s" || n.lower == "’s") return true;
@@ -581,6 +616,15 @@ class Run {
       const ActorEntry& e = *c->org;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
       m.rule = e.kind == ActorKind::kOrg ? "lexicon:org" : "lexicon:metonym";
+      // "European Union legislators", "NATO troops", "UN police": a branch of an international
+      // organisation, coded as CAMEO codes the UN's bodies (IGOEURLEG, IGONATMIL).
+      const std::string& b = c->org_agent_sector;
+      if (e.sector == "IGO" && e.code.size() == 6 &&
+          (b == "LEG" || b == "MIL" || b == "COP" || b == "JUD")) {
+        m.sector = b;
+        m.code = e.code + b;
+        m.rule += "+branch";
+      }
     } else if (!c->country.empty()) {
       m.country = c->country;
       m.sector = c->capital ? "GOV" : c->people ? "CVL" : c->sector;
@@ -735,6 +779,7 @@ class Run {
   Document* doc_;
   std::unordered_map<std::string, Prototype> registry_;
   const Prototype* reg_hit_ = nullptr;
+  const dyad::Sentence* sentence_ = nullptr;
 };
 
 // "foreign forces", "international troops", "US-led coalition forces": not the article's country.
@@ -820,7 +865,42 @@ bool InOrFromAfter(const Document& doc, uint32_t role_end, uint32_t name) {
 // "journalists from France", "rebels in the Ivory Coast" (a place or a country named after
 // in/from): the role takes that country. The place must be capitalised and resolved (the geo
 // stage has weighed its context).
-void PlaceModifiedRoles(Document* doc) {
+// The capitalised words just before the role at token `begin` that no actor covers, up to four
+// ("Madras" in "Madras High Court"): [first, begin), empty when there are none.
+uint32_t NameRunBefore(const Document& doc, const std::vector<bool>& covered, uint32_t begin) {
+  uint32_t first = begin;
+  while (first > 0 && begin - first < 4) {
+    const Token& t = doc.tokens[first - 1];
+    if (covered[first - 1] || !t.Is(kTokCapitalized)) break;
+    const std::string& tag = t.tag;  // "The police", "In Kabul": function words name no place
+    if (tag == "DT" || tag == "IN" || tag == "CC" || tag == "PRP" || tag == "PRP$" || tag == "CD" ||
+        tag == "WDT" || tag == "WP" || tag == "MD" || tag == "TO") break;
+    --first;
+    if (t.Is(kTokSentStart)) break;
+  }
+  return first;
+}
+
+// The country of a place named by some words of [first, end): longest names first, then leftmost.
+std::string RunCountry(const Document& doc, uint32_t first, uint32_t end, const PlaceCountryFn& fn) {
+  for (uint32_t len = end - first; len >= 1; --len) {
+    for (uint32_t a = first; a + len <= end; ++a) {
+      Span span{doc.tokens[a].span.begin, doc.tokens[a + len - 1].span.end};
+      std::string c = fn(doc.Text(span));
+      if (!c.empty()) return c;
+    }
+  }
+  return "";
+}
+
+void PlaceModifiedRoles(Document* doc, const PlaceCountryFn& place_country) {
+  std::vector<bool> covered;
+  if (place_country) {
+    covered.assign(doc->tokens.size(), false);
+    for (const ActorMention& m : doc->actors) {
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    }
+  }
   for (size_t a = 0; a < doc->actors.size(); ++a) {
     ActorMention& m = doc->actors[a];
     if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
@@ -838,6 +918,13 @@ void PlaceModifiedRoles(Document* doc) {
         country = n.country, rule = "+place-of-role";
       }
     }
+    if (country.empty() && place_country) {
+      uint32_t first = NameRunBefore(*doc, covered, m.token_begin);
+      if (first < m.token_begin) {
+        country = RunCountry(*doc, first, m.token_begin, place_country);
+        rule = "+place-in-name";
+      }
+    }
     if (country.empty()) continue;
     m.country = country;
     m.code = country + m.sector;
@@ -845,8 +932,8 @@ void PlaceModifiedRoles(Document* doc) {
   }
 }
 
-void InferArticleCountry(Document* doc) {
-  PlaceModifiedRoles(doc);
+void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country) {
+  PlaceModifiedRoles(doc, place_country);
   // Countries named in the article: actor mentions with a country, and resolved places.
   std::map<std::string, int> count;
   int total = 0;

@@ -17,6 +17,10 @@
 #ifndef DYAD_ACTORS_RECOGNIZER_H_
 #define DYAD_ACTORS_RECOGNIZER_H_
 
+#include <functional>
+#include <string>
+#include <string_view>
+
 #include "dyad/date.h"
 #include "dyad/document.h"
 #include "lexicon/actor_lexicon.h"
@@ -42,7 +46,12 @@ void ResolveOrganisationNouns(Document* doc);
 // a role without a country ("the government", "police", "opposition leader Raila Odinga") takes
 // that country. Roles marked foreign or international ("foreign forces") and international
 // sectors (IGO, NGO, IMG) never do. The mention's rule records "+article-country".
-void InferArticleCountry(Document* doc);
+// Before that, a role takes the country of a place named with it ("Shanghai authorities", "police
+// in Kabul"): a resolved place, or else, through `place_country`, a capitalised name just before
+// the role that the gazetteer knows as one clearly dominant place ("Madras High Court",
+// "Santa Marta Self Defense Forces"); `place_country` returns that place's ISO3 or "".
+using PlaceCountryFn = std::function<std::string(std::string_view name)>;
+void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country = {});
 
 }  // namespace dyad::actors
 

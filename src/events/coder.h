@@ -10,7 +10,7 @@
 // town. An obligation reported by a speaker ("X said A and B needed to work more closely")
 // becomes X's appeal to the other party. Negated and hypothetical events are dropped unless
 // `include_modal` is set.
-// Example: "The Taliban captured Kunduz." -> AFGINS 192 AFG, at Kunduz (city).
+// Example: "The Taliban captured Kunduz." -> AFGREB 192 AFG, at Kunduz (city).
 #ifndef DYAD_EVENTS_CODER_H_
 #define DYAD_EVENTS_CODER_H_
 

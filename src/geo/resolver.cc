@@ -264,4 +264,24 @@ std::optional<PlaceMention> CountryPlace(const Gazetteer& gazetteer, const std::
   return p;
 }
 
+std::string DominantPlaceCountry(const Gazetteer& gazetteer, std::string_view name) {
+  constexpr uint64_t kMinPopulation = 50000;
+  std::string key = Gazetteer::NormalizeName(name);
+  if (key.empty()) return "";
+  const GazPlace* best = nullptr;
+  std::vector<GazPlace> places = gazetteer.Lookup(key);
+  auto counts = [&](const GazPlace& p) {
+    return p.IsCountry() || p.IsAdmin1() || p.IsNationalCapital() || p.population >= kMinPopulation;
+  };
+  for (const GazPlace& p : places) {
+    if (counts(p) && (best == nullptr || p.population > best->population)) best = &p;
+  }
+  if (best == nullptr) return "";
+  for (const GazPlace& p : places) {
+    if (!counts(p) || p.country == best->country) continue;
+    if (p.IsCountry() || p.IsAdmin1() || 5 * p.population > best->population) return "";
+  }
+  return std::string(best->country);
+}
+
 }  // namespace dyad::geo

@@ -62,6 +62,13 @@ class PlaceResolver {
 // nullopt when the gazetteer has none. Spans and token ranges are left for the caller.
 std::optional<PlaceMention> CountryPlace(const Gazetteer& gazetteer, const std::string& iso3);
 
+// The country of the place `name` names when one reading clearly dominates, else "": among the
+// entries that count (a country, a province, a national capital, or a place of at least 50,000
+// people), all in one country, or the most populous at least five times as large as any entry of
+// another country (and no province or country elsewhere). "Madras" -> IND, "Santa Marta" -> COL,
+// "Hamilton" -> "" (Canada and New Zealand).
+std::string DominantPlaceCountry(const Gazetteer& gazetteer, std::string_view name);
+
 }  // namespace dyad::geo
 
 #endif  // DYAD_GEO_RESOLVER_H_

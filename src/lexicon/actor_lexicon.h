@@ -25,7 +25,7 @@ enum class NameRole { kName, kAdjective, kPeople, kCapital };
 
 struct ActorEntry {
   ActorKind kind = ActorKind::kCountry;
-  std::string code;     // full code: "PAK", "USAGOV", "AFGINS"; the sector alone for agents
+  std::string code;     // full code: "PAK", "USAGOV", "AFGREB"; the sector alone for agents
   std::string country;  // ISO3 or ""
   std::string sector;   // "GOV", ...
   std::string name;     // canonical name (first listed name unless name= says otherwise)

@@ -4,7 +4,7 @@
 //
 //   EventsJson(db, {.actor = "AFG", .limit = 2})
 //   -> {"events":[{"event_key":"...","date":"2021-08-07","code":"192","quad_class":4,
-//        "source":{"code":"AFGINS","name":"Taliban",...},"place":{"name":"Zaranj","lat":30.96,...},
+//        "source":{"code":"AFGREB","name":"Taliban",...},"place":{"name":"Zaranj","lat":30.96,...},
 //        "article_id":"a1","sentence":"The insurgents took ..."}, ...],
 //       "limit":2,"offset":0,"more":true}
 //

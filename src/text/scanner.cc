@@ -189,6 +189,10 @@ class Scanner {
     Peek(i, &len);
     size_t e = i + len;
     if (IsApostrophe(c)) {
+      // "the army 's chief": text tokenized before it reached us keeps the possessive apart.
+      if ((At(e) == 's' || At(e) == 'S') && !IsWordChar(At(e + 1)) && i > 0 && IsSpace(Before(i))) {
+        return e + 1;
+      }
       if (!IsDigit(At(e)) || !IsDigit(At(e + 1)) || IsDigit(At(e + 2))) return i;
       e += 2;
       if (At(e) == 's') ++e;
