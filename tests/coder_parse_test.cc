@@ -120,6 +120,14 @@ TEST(ActorParseTest, PlaceNameInsideAnInstitutionsName) {
   EXPECT_TRUE(Has(Mentions("Lyon prosecutors opened an inquiry.").actors, "prosecutors=FRAJUD"));
 }
 
+// An organisation no dictionary knows takes the country of a place inside its name.
+TEST(ActorParseTest, UnknownOrganisationWithAPlaceInItsName) {
+  EXPECT_TRUE(Has(Mentions("The Kisumu Traders Association condemned the tax.").actors,
+                  "Kisumu Traders Association=KEN"));
+  Coded none = Mentions("The Traders Welfare Association condemned the tax.");
+  EXPECT_TRUE(none.actors.empty());
+}
+
 // Branches of an international organisation, a role owned by a role, and a body named with a
 // country's adjective.
 TEST(ActorParseTest, BranchesOwnersAndNamedBodies) {

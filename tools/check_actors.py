@@ -9,6 +9,7 @@ Checks, per line:
   * ISO3 codes exist in /usr/share/iso-codes/json/iso_3166-1.json (plus the user-assigned XKX)
   * sector= values and agent codes are in the allowed CAMEO sector list; country= is ISO3 or empty
   * the code agrees with country= and sector= when it is COUNTRY+SECTOR
+  * named organisations and people are not sector INS (named armed groups are REB)
   * dates (from=, to=) are valid YYYY-MM-DD and from <= to
   * flag attributes (title=, plural=) are 1; attribute values contain no spaces
   * every entry has source=
@@ -114,6 +115,10 @@ class Checker:
             self.err(where, f'country={ctry} not in ISO 3166-1')
         if sec and sec not in SECTORS:
             self.err(where, f'sector={sec} not an allowed sector')
+        if sec == 'INS' and not code.startswith('IMG'):
+            # docs/LEXICON.md: named armed groups and their people are REB, as in the CAMEO
+            # reference dictionaries; INS belongs to the nouns "insurgents", "militants"
+            self.err(where, f'{kind} with sector=INS: named armed groups are REB')
         if code.startswith(INTL_PREFIXES) and code[:3] not in self.iso3:
             # international code: IGOxxx / NGOxxx / IMGxxx
             # IGOUNOHLH: an IGO's body with the sector of its field (CAMEO's UN agencies)

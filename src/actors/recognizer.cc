@@ -932,7 +932,95 @@ void PlaceModifiedRoles(Document* doc, const PlaceCountryFn& place_country) {
   }
 }
 
+bool IsOrganisationHead(std::string_view w) {
+  static const char* const kHeads[] = {
+      "alliance", "association", "society", "league", "union", "federation", "council", "committee",
+      "foundation", "institute", "front", "movement", "party", "coalition", "network", "organisation",
+      "organization", "services", "agency", "authority", "corporation", "board", "trust", "forum",
+      "congress", "confederation", "syndicate", "brotherhood", "assembly", "chamber", "centre", "center"};
+  for (const char* h : kHeads) {
+    if (w == h) return true;
+  }
+  return false;
+}
+
+// "the Aboriginal Medical Services Alliance Northern Territory", "the Kisumu Traders Association":
+// a capitalised name with an organisation's head noun that no dictionary knows, and a place inside
+// it that gives the organisation's country (a resolved place, or a dominant gazetteer name). The
+// organisation gets that country and no sector (a party: PTY). Names that contain a known actor
+// were read by the recognizer already.
+void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
+  if (!place_country) return;
+  std::vector<bool> covered(doc->tokens.size(), false);
+  for (const ActorMention& m : doc->actors) {
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+  }
+  std::vector<ActorMention> added;
+  for (const dyad::Sentence& s : doc->sentences) {
+    uint32_t i = s.token_begin;
+    while (i < s.token_end) {
+      auto cap = [&](uint32_t t) { return doc->tokens[t].Is(kTokCapitalized) || doc->tokens[t].Is(kTokAllCaps); };
+      if (!cap(i)) { ++i; continue; }
+      uint32_t e = i + 1;
+      while (e < s.token_end) {
+        if (cap(e)) { ++e; continue; }
+        const std::string& w = doc->tokens[e].lower;  // "Council for the Safeguard of the Homeland"
+        bool joiner = w == "of" || w == "for" || w == "the" || w == "and" || w == "&";
+        uint32_t k = e;
+        while (k < s.token_end && k < e + 2 && !cap(k)) {
+          const std::string& v = doc->tokens[k].lower;
+          if (v != "of" && v != "for" && v != "the" && v != "and" && v != "&") break;
+          ++k;
+        }
+        if (!joiner || k >= s.token_end || !cap(k)) break;
+        e = k;
+      }
+      uint32_t b = i;
+      i = e;
+      while (b < e && (doc->tokens[b].lower == "the" || doc->tokens[b].lower == "a")) ++b;
+      if (e - b < 3) continue;
+      bool has_head = false, known = false;
+      for (uint32_t t = b; t < e; ++t) {
+        has_head = has_head || (doc->tokens[t].Is(kTokCapitalized) && IsOrganisationHead(doc->tokens[t].lower));
+        known = known || covered[t];
+      }
+      if (!has_head || known) continue;
+      std::string country;
+      for (const PlaceMention& p : doc->places) {
+        if (p.token_begin >= b && p.token_end <= e && !p.country.empty()) { country = p.country; break; }
+      }
+      for (uint32_t len = e - b - 1; country.empty() && len >= 1; --len) {
+        for (uint32_t a = b; a + len <= e && country.empty(); ++a) {
+          bool content = true;
+          for (uint32_t t = a; t < a + len; ++t) {
+            const Token& tok = doc->tokens[t];
+            if (!tok.Is(kTokCapitalized) || IsOrganisationHead(tok.lower)) content = false;
+          }
+          if (!content) continue;
+          country = place_country(doc->Text(Span{doc->tokens[a].span.begin, doc->tokens[a + len - 1].span.end}));
+        }
+      }
+      if (country.empty()) continue;
+      ActorMention m;
+      m.token_begin = b;
+      m.token_end = e;
+      m.span = Span{doc->tokens[b].span.begin, doc->tokens[e - 1].span.end};
+      m.country = country;
+      m.sector = doc->tokens[e - 1].lower == "party" ? "PTY" : "";
+      m.code = country + m.sector;
+      m.name = std::string(doc->Text(m.span));
+      m.rule = "organisation-name+place";
+      added.push_back(std::move(m));
+    }
+  }
+  if (added.empty()) return;
+  doc->actors.insert(doc->actors.end(), added.begin(), added.end());
+  std::stable_sort(doc->actors.begin(), doc->actors.end(),
+                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+}
+
 void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country) {
+  UnknownOrganisations(doc, place_country);
   PlaceModifiedRoles(doc, place_country);
   // Countries named in the article: actor mentions with a country, and resolved places.
   std::map<std::string, int> count;
