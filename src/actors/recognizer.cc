@@ -819,6 +819,27 @@ const char* const* OrgNounSectors(std::string_view noun) {
 
 }  // namespace
 
+namespace {
+
+// Adds mentions found after the recognizer's pass, keeping doc->actors in text order.
+void AddInTextOrder(Document* doc, std::vector<ActorMention>* added) {
+  if (added->empty()) return;
+  doc->actors.insert(doc->actors.end(), added->begin(), added->end());
+  std::stable_sort(doc->actors.begin(), doc->actors.end(),
+                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+}
+
+// Tokens inside an actor mention.
+std::vector<bool> CoveredTokens(const Document& doc) {
+  std::vector<bool> covered(doc.tokens.size(), false);
+  for (const ActorMention& m : doc.actors) {
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+  }
+  return covered;
+}
+
+}  // namespace
+
 void ResolveOrganisationNouns(Document* doc) {
   std::vector<int32_t> covered(doc->tokens.size(), -1);
   for (size_t a = 0; a < doc->actors.size(); ++a) {
@@ -846,10 +867,7 @@ void ResolveOrganisationNouns(Document* doc) {
     m.rule = "definite-description";
     added.push_back(std::move(m));
   }
-  if (added.empty()) return;
-  doc->actors.insert(doc->actors.end(), added.begin(), added.end());
-  std::stable_sort(doc->actors.begin(), doc->actors.end(),
-                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+  AddInTextOrder(doc, &added);
 }
 
 // True when the name starting at `name` follows the role ending at `role_end` as "in X",
@@ -895,12 +913,7 @@ std::string RunCountry(const Document& doc, uint32_t first, uint32_t end, const 
 
 void PlaceModifiedRoles(Document* doc, const PlaceCountryFn& place_country) {
   std::vector<bool> covered;
-  if (place_country) {
-    covered.assign(doc->tokens.size(), false);
-    for (const ActorMention& m : doc->actors) {
-      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
-    }
-  }
+  if (place_country) covered = CoveredTokens(*doc);
   for (size_t a = 0; a < doc->actors.size(); ++a) {
     ActorMention& m = doc->actors[a];
     if (!m.country.empty() || m.sector.empty() || m.code != m.sector) continue;
@@ -951,10 +964,7 @@ bool IsOrganisationHead(std::string_view w) {
 // were read by the recognizer already.
 void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
   if (!place_country) return;
-  std::vector<bool> covered(doc->tokens.size(), false);
-  for (const ActorMention& m : doc->actors) {
-    for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
-  }
+  std::vector<bool> covered = CoveredTokens(*doc);
   std::vector<ActorMention> added;
   for (const dyad::Sentence& s : doc->sentences) {
     uint32_t i = s.token_begin;
@@ -1013,10 +1023,7 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
       added.push_back(std::move(m));
     }
   }
-  if (added.empty()) return;
-  doc->actors.insert(doc->actors.end(), added.begin(), added.end());
-  std::stable_sort(doc->actors.begin(), doc->actors.end(),
-                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+  AddInTextOrder(doc, &added);
 }
 
 void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country) {
