@@ -99,10 +99,13 @@ TEST(ActorParseTest, CountryNameQualifyingAPlace) {
   EXPECT_TRUE(Has(c.places, "Rome=USA"));
 }
 
-// The person after an organisation's title is found; "Gaza City" is a place, not a country actor.
+// The person after an organisation's title is found, with the title in the span; "Gaza City" is a place,
+// not a country actor.
 TEST(ActorParseTest, ChunksAndPlaceNames) {
   Coded d = Mentions("UN human rights chief Volker Türk said on Wednesday that talks had stalled.");
-  EXPECT_TRUE(Has(d.actors, "Volker Türk=IGOUNO"));
+  EXPECT_TRUE(Has(d.actors, "UN human rights chief Volker Türk=IGOUNO"));  // the person, with the title
+  Coded k = Mentions("Kremlin spokesman Dmitry Peskov said the talks had stalled.");
+  EXPECT_TRUE(Has(k.actors, "Kremlin spokesman Dmitry Peskov=RUSGOV"));
   Coded e = Mentions("Hospitals in Gaza City said they had no fuel.");
   EXPECT_FALSE(Has(e.actors, "Gaza=PSE"));
 }

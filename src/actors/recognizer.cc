@@ -338,7 +338,9 @@ class Run {
         c->title = true;
         return m.length;
       case ActorKind::kPerson:
-        if (closed) return 0;
+        // "Kremlin spokesman Dmitry Peskov", "UN Secretary-General Antonio Guterres": a known person
+        // right after an organisation (and its role noun) is that person, with the person's own code.
+        if (closed && !(c->org && !c->person && c->person_name.empty())) return 0;
         c->person = &e;
         c->name_begin = i;
         c->name_end = i + m.length;
