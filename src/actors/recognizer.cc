@@ -84,6 +84,33 @@ int KindRank(ActorKind k) {
   return 6;
 }
 
+// A national leader's office (the lexicon's role=, underscores read as spaces): the person news
+// names by surname alone ("Museveni" is the
+// president, not the minister of the same family).
+bool IsLeaderRole(std::string_view role) {
+  static const char* const kRoles[] = {
+      "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Premier",
+      "Taoiseach", "Supreme Leader", "Head of State", "Transitional President", "Interim President",
+      "Acting President", "Caretaker Prime Minister", "Chairman of the Council of Ministers"};
+  for (const char* r : kRoles) {
+    if (role == r) return true;
+  }
+  return false;
+}
+
+// The person a surname names on the article's date: the only office-holder with it, or among
+// several, the only national leader.
+const ActorEntry* BySurname(const std::vector<const ActorEntry*>& people) {
+  if (people.size() == 1) return people[0];
+  const ActorEntry* leader = nullptr;
+  for (const ActorEntry* p : people) {
+    if (!IsLeaderRole(p->role)) continue;
+    if (leader != nullptr && leader->name != p->name) return nullptr;  // a president and a prime minister
+    leader = p;
+  }
+  return leader;
+}
+
 std::string JoinLower(const Document& doc, uint32_t b, uint32_t e) {
   std::string s;
   for (uint32_t k = b; k < e; ++k) {
@@ -539,11 +566,37 @@ class Run {
     // A known person under a shorter form ("President Biden").
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
-    if (people.size() == 1) c->person = people[0];
+    if (const ActorEntry* p = BySurname(people)) c->person = p;
     return j - i;
   }
 
-  // "Biden" alone: a unique office-holder of that surname on this date.
+  // Token i follows a locative preposition, directly or as a later member of a list it governs
+  // ("in Las Cruces and Albuquerque").
+  bool AfterLocative(uint32_t i) const {
+    for (uint32_t k = i, n = 0; k > 0 && n < 8; --k, ++n) {
+      const Token& t = doc_->tokens[k - 1];
+      const std::string& w = t.lower;
+      if (w == "in" || w == "at" || w == "near" || w == "into" || w == "outside" || w == "inside" ||
+          w == "across" || w == "around" || w == "through" || w == "between") {
+        return true;
+      }
+      if (!(w == "," || w == "and" || w == "or" || t.Is(kTokCapitalized))) return false;
+    }
+    return false;
+  }
+
+  // "Taylor, Texas," / "Taylor, Texas.": a name followed by a comma and one capitalised word that
+  // ends the clause reads as a place and its state or country.
+  bool QualifiedLikeAPlace(uint32_t i) const {
+    const auto& toks = doc_->tokens;
+    if (i + 2 >= toks.size() || toks[i + 1].lower != "," || !toks[i + 2].Is(kTokCapitalized)) return false;
+    if (i + 3 >= toks.size()) return true;
+    const std::string& n = toks[i + 3].lower;
+    return n == "," || n == "." || n == ";";
+  }
+
+  // "Biden" alone: a unique office-holder of that surname on this date (or the only national
+  // leader among several: "Museveni").
   uint32_t KnownSurname(uint32_t i, uint32_t end, Chunk* c) {
     if (i + 1 < end && doc_->tokens[i + 1].Is(kTokCapitalized)) return 0;  // part of a longer name
     // "La Paz", "Hunter Biden": after another proper noun the surname belongs to a different name.
@@ -553,8 +606,17 @@ class Run {
     }
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[i].lower, date_, &people);
-    if (people.size() != 1) return 0;
-    c->person = people[0];
+    const ActorEntry* p = BySurname(people);
+    if (p == nullptr) return 0;
+    // "in Palma", "in Las Cruces and Albuquerque", "Taylor, Texas,": a minister's surname where a
+    // place stands is the place (national leaders' surnames stay people: "in Putin's view").
+    if (!IsLeaderRole(p->role) && (AfterLocative(i) || QualifiedLikeAPlace(i))) return 0;
+    // "Sar-e-Pul", "Mazar-i-Sharif": a word joined by hyphens to the one before is part of a name.
+    if (i > 0 && doc_->tokens[i - 1].lower == "-" && doc_->tokens[i - 1].span.begin > 0 &&
+        doc_->tokens[i - 1].span.end == doc_->tokens[i].span.begin) {
+      return 0;
+    }
+    c->person = p;
     c->name_begin = i;
     c->name_end = i + 1;
     return 1;

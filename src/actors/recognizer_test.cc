@@ -21,7 +21,12 @@ const char kLex[] =
     "agent\tMIL\tGeneral\ttitle=1\n"
     "honorific\t-\tDr|Mr\n"
     "org\tSOMINS\tal-Shabaab\tcountry=SOM\tsector=INS\tplural=1\n"
-    "person\tKENGOV\tAmina Odhiambo\tcountry=KEN\tsector=GOV\tfrom=2020-01-01\n";
+    "person\tKENGOV\tAmina Odhiambo\tcountry=KEN\tsector=GOV\tfrom=2020-01-01\n"
+    // one family: the president and a minister; another: a president and a prime minister
+    "person\tSOMGOV\tHassan Warsame\tcountry=SOM\tsector=GOV\trole=President\tfrom=2020-01-01\n"
+    "person\tSOMGOV\tFadumo Warsame\tcountry=SOM\tsector=GOV\trole=Minister_of_Education\tfrom=2020-01-01\n"
+    "person\tKENGOV\tDavid Mwangi\tcountry=KEN\tsector=GOV\trole=President\tfrom=2020-01-01\n"
+    "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n";
 
 struct Row {
   const char* text;
@@ -67,6 +72,9 @@ TEST(ActorRecognizerTest, Table) {
       {"Somalia-based militants attacked.", {"SOMINS"}},
       // a place name after a title starts a person's name
       {"Foreign Minister Nairobi Otieno spoke.", {"GOV"}},
+      // a surname shared in office: the only national leader, or no one when two lead
+      {"He met Warsame.", {"SOMGOV"}},
+      {"He met Mwangi.", {}},
   };
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
 }
