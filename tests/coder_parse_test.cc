@@ -123,6 +123,15 @@ TEST(ActorParseTest, PlaceNameInsideAnInstitutionsName) {
   EXPECT_TRUE(Has(Mentions("Lyon prosecutors opened an inquiry.").actors, "prosecutors=FRAJUD"));
 }
 
+// "pro-Russian" names what a group supports, not its country; a people's name may stand between a
+// country and its role; a force's vessels stand for the force; government forces are military.
+TEST(ActorParseTest, ModifiersOfRoles) {
+  EXPECT_TRUE(Has(Mentions("Pro-Russian separatists in Donetsk shelled the town.").actors, "separatists=UKRSEP"));
+  EXPECT_TRUE(Has(Mentions("Iraqi Kurdish forces entered the town.").actors, "Iraqi Kurdish forces=IRQMIL"));
+  EXPECT_TRUE(Has(Mentions("A Chinese coast guard vessel fired water cannon.").actors, "Chinese coast guard=CHNMIL"));
+  EXPECT_TRUE(Has(Mentions("Somali government forces retook the town.").actors, "Somali government forces=SOMMIL"));
+}
+
 // An organisation no dictionary knows takes the country of a place inside its name.
 TEST(ActorParseTest, UnknownOrganisationWithAPlaceInItsName) {
   EXPECT_TRUE(Has(Mentions("The Kisumu Traders Association condemned the tax.").actors,

@@ -279,9 +279,11 @@ class Run {
         if (m.entry->kind == ActorKind::kAgent) return 1;
       }
     }
-    // "Kenya's current interior minister": adjectives between a country and its role noun.
-    if (!c->country.empty() && !c->has_agent && !c->org && !t.Is(kTokCapitalized) &&
-        (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN")) {
+    // "Kenya's current interior minister": adjectives between a country and its role noun; also
+    // a people's name ("Sri Lankan Tamil politicians", "Iraqi Kurdish forces").
+    bool people_word = t.Is(kTokCapitalized) && (t.tag == "JJ" || t.tag == "NNP") && c->adjective;
+    if (!c->country.empty() && !c->has_agent && !c->org && (!t.Is(kTokCapitalized) || people_word) &&
+        (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || people_word)) {
       for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
         matches.clear();
         lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
@@ -331,6 +333,12 @@ class Run {
     switch (e.kind) {
       case ActorKind::kCountry:
         if (closed || !c->country.empty()) return 0;
+        // "pro-Russian separatists", "anti-American protesters": the country is what they are for
+        // or against, not theirs.
+        if (i >= 2 && doc_->tokens[i - 1].lower == "-" &&
+            (doc_->tokens[i - 2].lower == "pro" || doc_->tokens[i - 2].lower == "anti")) {
+          return 0;
+        }
         if (m.role == NameRole::kName && c->empty() && QualifiesPlace(i, i + m.length)) return 0;
         if (m.role == NameRole::kName && c->empty() && InsidePlaceName(i, i + m.length)) return 0;
         if (m.role == NameRole::kCapital) {
@@ -536,9 +544,14 @@ class Run {
     for (const char* w : kPersonHeads) {
       if (n.lower == w) return false;
     }
-    // "stormed the parliament building": an institution's premises stand for it.
+    // "stormed the parliament building": an institution's premises stand for it; so do its
+    // vessels and vehicles ("a Chinese coast guard vessel", "an army convoy").
     static const char* kPremises[] = {"building", "buildings", "headquarters", "compound", "offices",
-                                      "palace", "premises", "residence", "complex", "chamber"};
+                                      "palace", "premises", "residence", "complex", "chamber",
+                                      "vessel", "vessels", "ship", "ships", "boat", "boats", "aircraft",
+                                      "plane", "planes", "helicopter", "helicopters", "vehicle",
+                                      "vehicles", "convoy", "convoys", "patrol", "patrols", "truck",
+                                      "trucks", "car", "cars", "tank", "tanks"};
     for (const char* w : kPremises) {
       if (n.lower == w) return false;
     }
