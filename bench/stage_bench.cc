@@ -45,6 +45,7 @@ struct Fixture {
   std::unique_ptr<Coder> coder;
   std::shared_ptr<const syntax::Model> model;  // the trained tagger and parser, as dyad code uses
   events::CountryPlaceFn country_place;
+  actors::PlaceCountryFn place_country;  // as the coder passes it to InferArticleCountry
 
   // prepared[k] = the corpus after stage k (0 = article only, 1 = cleaned, 2 = tokenized, ...).
   enum Stage { kRaw, kCleaned, kTokenized, kTagged, kActors, kPlaces, kDated, kEvents };
@@ -109,6 +110,9 @@ bool Fixture::Load(size_t n) {
   country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
     return gazetteer ? geo::CountryPlace(*gazetteer, iso3) : std::nullopt;
   };
+  if (gazetteer) {
+    place_country = [this](std::string_view name) { return geo::DominantPlaceCountry(*gazetteer, name); };
+  }
   CoderConfig config;
   config.gazetteer_path = gaz;
   auto c = Coder::Create(config);
@@ -194,7 +198,7 @@ void BM_AfterParse(benchmark::State& state) {
       Date date = PublicationDate(d);
       f.recognizer->Recognize(date, &d);
       if (f.places) f.places->Resolve(&d);
-      actors::InferArticleCountry(&d);
+      actors::InferArticleCountry(&d, f.place_country);
       time::DateTimeline tl = f.dates.Resolve(time::DateContext{date, Date{}}, &d);
       times.assign(d.sentences.size(), events::SentenceTime{});
       for (uint32_t s = 0; s < d.sentences.size(); ++s) {

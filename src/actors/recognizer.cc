@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/tree.h"
@@ -124,7 +125,10 @@ std::string JoinLower(const Document& doc, uint32_t b, uint32_t e) {
 class Run {
  public:
   Run(const lexicon::ActorLexicon& lex, const Date& date, Document* doc)
-      : lex_(lex), date_(date), doc_(doc) {}
+      : lex_(lex), date_(date), doc_(doc), may_start_(doc->tokens.size()) {
+    // One root lookup per token; the many later lookups at tokens that start no name are free.
+    for (uint32_t i = 0; i < doc->tokens.size(); ++i) may_start_[i] = lex.MayStartName(*doc, i);
+  }
 
   void Sentence(const dyad::Sentence& s) {
     sentence_ = &s;
@@ -240,7 +244,7 @@ class Run {
     }
     thread_local std::vector<ActorMatch> matches;
     matches.clear();
-    lex_.MatchesAt(*doc_, i, s.token_end, date_, &matches);
+    Matches(i, s.token_end, date_, &matches);
     if (!matches.empty()) {
       const ActorMatch* best = &matches[0];
       for (const ActorMatch& m : matches) {
@@ -274,7 +278,7 @@ class Run {
     if ((w == "'s" || w == "’s" || plural_possessive) && c->has_agent && !c->org && !c->person &&
         c->person_name.empty() && !c->registered && i + 1 < s.token_end) {
       matches.clear();
-      lex_.MatchesAt(*doc_, i + 1, s.token_end, date_, &matches);
+      Matches(i + 1, s.token_end, date_, &matches);
       for (const ActorMatch& m : matches) {
         if (m.entry->kind == ActorKind::kAgent) return 1;
       }
@@ -286,7 +290,7 @@ class Run {
         (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || people_word)) {
       for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
         matches.clear();
-        lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
+        Matches(j, s.token_end, date_, &matches);
         for (const ActorMatch& m : matches) {
           if (m.entry->kind == ActorKind::kAgent) return j - i;
         }
@@ -310,7 +314,7 @@ class Run {
       const std::string& det = doc_->tokens[j].lower;
       if ((det == "the" || det == "a" || det == "an") && j + 1 < s.token_end) ++j;
       matches.clear();
-      lex_.MatchesAt(*doc_, j, s.token_end, date_, &matches);
+      Matches(j, s.token_end, date_, &matches);
       for (const ActorMatch& m : matches) {
         bool country = m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName && w == "of";
         bool org = m.entry->kind == ActorKind::kOrg;
@@ -401,7 +405,7 @@ class Run {
     if (!lt.Is(kTokCapitalized) || !nt.Is(kTokCapitalized) || nt.Is(kTokSentStart)) return false;
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
     return after.empty();
   }
 
@@ -409,7 +413,7 @@ class Run {
     if (j >= end || !doc_->tokens[j].Is(kTokCapitalized)) return false;
     thread_local std::vector<ActorMatch> next;
     next.clear();
-    lex_.MatchesAt(*doc_, j, end, date_, &next);
+    Matches(j, end, date_, &next);
     return next.empty();
   }
 
@@ -441,7 +445,7 @@ class Run {
     // "Beijing authorities": a capital before an agent noun gives it its country.
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
     for (const ActorMatch& a : after) {
       if (a.entry->kind == ActorKind::kAgent && !a.entry->title) return true;
     }
@@ -557,7 +561,7 @@ class Run {
     }
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    lex_.MatchesAt(*doc_, next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
     return after.empty();
   }
 
@@ -637,6 +641,7 @@ class Run {
 
   // Longest registered name (surname, full name, acronym) at i.
   uint32_t FromRegistry(uint32_t i, uint32_t end, Chunk* c) {
+    if (registry_first_.count(doc_->tokens[i].lower) == 0) return 0;
     for (uint32_t n = std::min<uint32_t>(4, end - i); n >= 1; --n) {
       auto it = registry_.find(JoinLower(*doc_, i, i + n));
       if (it == registry_.end()) continue;
@@ -834,15 +839,20 @@ class Run {
     if (m.code.empty()) return;
     bool person = c.person != nullptr || !c.person_name.empty();
     Prototype p{m.code, m.country, m.sector, m.name, m.plural, person};
-    for (const std::string& a : c.acronyms) registry_[JoinLowerWord(a)] = p;
+    for (const std::string& a : c.acronyms) Remember(JoinLowerWord(a), p);
     if (c.name_end > c.name_begin && (c.person || !c.person_name.empty())) {
-      registry_[JoinLower(*doc_, c.name_begin, c.name_end)] = p;
-      registry_[doc_->tokens[c.name_end - 1].lower] = p;  // surname
+      Remember(JoinLower(*doc_, c.name_begin, c.name_end), p);
+      Remember(doc_->tokens[c.name_end - 1].lower, p);  // surname
       // The forms the lexicon says are used alone ("Rodriguez" of "Bruno Rodriguez Parrilla").
       if (c.person) {
-        for (const std::string& s : c.person->surnames) registry_[s] = p;
+        for (const std::string& s : c.person->surnames) Remember(s, p);
       }
     }
+  }
+
+  void Remember(const std::string& key, const Prototype& p) {
+    registry_[key] = p;
+    registry_first_.insert(key.substr(0, key.find(' ')));
   }
 
   static std::string JoinLowerWord(const std::string& s) {
@@ -851,10 +861,17 @@ class Run {
     return out;
   }
 
+  // The lexicon's matches at token i, as ActorLexicon::MatchesAt.
+  void Matches(uint32_t i, uint32_t end, const Date& date, std::vector<ActorMatch>* out) const {
+    if (i < may_start_.size() && may_start_[i]) lex_.MatchesAt(*doc_, i, end, date, out);
+  }
+
   const lexicon::ActorLexicon& lex_;
   Date date_;
   Document* doc_;
+  std::vector<uint8_t> may_start_;  // per token: some lexicon name starts here
   std::unordered_map<std::string, Prototype> registry_;
+  std::unordered_set<std::string> registry_first_;  // first words of registry_'s keys
   const Prototype* reg_hit_ = nullptr;
   const dyad::Sentence* sentence_ = nullptr;
 };

@@ -32,6 +32,8 @@ class NameMatcher {
 
   // Appends every name that matches at token `i` (not extending past `end`), longest first.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, std::vector<NameMatch>* out) const;
+  // False when no name starts with the lower-case token `lower` (MatchesAt would find nothing).
+  bool MayStartWith(const std::string& lower) const { return nodes_[0].next.count(lower) > 0; }
   // The same over bare lower-case tokens with their capitalisation flags (for tests and tools).
   size_t size() const { return count_; }
   uint32_t max_tokens() const { return max_tokens_; }
