@@ -1093,7 +1093,8 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
       for (const PlaceMention& p : doc->places) {
         if (p.token_begin >= b && p.token_end <= e && !p.country.empty()) { country = p.country; break; }
       }
-      for (uint32_t len = e - b - 1; country.empty() && len >= 1; --len) {
+      // Place names of at most four words, so a long capitalised run costs linear time.
+      for (uint32_t len = std::min<uint32_t>(e - b - 1, 4); country.empty() && len >= 1; --len) {
         for (uint32_t a = b; a + len <= e && country.empty(); ++a) {
           bool content = true;
           for (uint32_t t = a; t < a + len; ++t) {
