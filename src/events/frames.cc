@@ -162,6 +162,15 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
       noun.empty() || noun == t.lemma ? nullptr : lex.ByTrigger(noun)};
   constexpr uint32_t kGap = 3;  // an element may stand up to 2 tokens after the previous one
   constexpr uint32_t kLongGap = 8;
+  // Word-filter bits of the clause's tokens after the trigger, computed once on first use: most
+  // pattern words differ from most tokens, and the bits say so without comparing strings.
+  thread_local std::vector<uint64_t> token_bits;
+  token_bits.assign(clause.end > i ? clause.end - i : 0, 0);
+  auto bits = [&](uint32_t j) {
+    uint64_t& b = token_bits[j - i];
+    if (b == 0) b = lexicon::WordBit(doc.tokens[j].lemma) | lexicon::WordBit(doc.tokens[j].lower);
+    return b;
+  };
   for (const auto* list : lists) {
     if (list == nullptr) continue;
     for (const lexicon::EventEntry* e : *list) {
@@ -191,7 +200,7 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
               pos = doc.places[idx.place[j]].token_end - 1;
               found = true;
             }
-          } else if (WordMatches(doc.tokens[j], el.words) &&
+          } else if ((el.mask & bits(j)) != 0 && WordMatches(doc.tokens[j], el.words) &&
                      (idx.actor[j] < 0 || IsBareRole(doc.actors[idx.actor[j]]) ||
                       IsRoleHead(doc, idx, j))) {
             m.literal_tokens.push_back(j);

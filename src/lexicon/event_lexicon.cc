@@ -61,6 +61,7 @@ std::string ParsePattern(std::string_view pattern, EventEntry* e) {
     } else {
       el.words = Alternatives(parts[i], &err);
       if (!err.empty()) return err;
+      for (const std::string& w : el.words) el.mask |= WordBit(w);
     }
     e->rest.push_back(std::move(el));
   }

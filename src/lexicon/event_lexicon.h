@@ -3,8 +3,11 @@
 #ifndef DYAD_LEXICON_EVENT_LEXICON_H_
 #define DYAD_LEXICON_EVENT_LEXICON_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -14,8 +17,12 @@
 namespace dyad::lexicon {
 
 // One element after the trigger: a literal (any of `words`) or the target slot.
+// One bit of a 64-bit word filter: two words with different bits are different words.
+inline uint64_t WordBit(std::string_view w) { return uint64_t{1} << (std::hash<std::string_view>{}(w) & 63); }
+
 struct PatternElement {
   std::vector<std::string> words;  // lower-case alternatives; empty for the target slot
+  uint64_t mask = 0;               // WordBit of every word: a quick "cannot match" test
   bool is_target = false;
 };
 
