@@ -34,6 +34,20 @@ TEST(CoderParseTest, TopicCountryIsNotTheOtherParty) {
   EXPECT_EQ(got, (std::vector<std::string>{"KENGOV 04 ETHGOV", "ETHGOV 04 KENGOV"}));
 }
 
+// "The two leaders", "the two sides": the parties named before, as a compound that acts both ways.
+TEST(CoderParseTest, TheTwoSides) {
+  std::vector<std::string> got =
+      Dyads("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed on Monday. "
+            "The two leaders agreed to meet again in Addis Ababa.",
+            "2024-03-05");
+  EXPECT_NE(std::find(got.begin(), got.end(), "KENGOV 03 ETHGOV"), got.end());
+  EXPECT_NE(std::find(got.begin(), got.end(), "ETHGOV 03 KENGOV"), got.end());
+  // With one party named there are no two sides to read.
+  std::vector<std::string> none =
+      Dyads("Kenyan officials said trade had fallen. The two sides agreed to reopen the border.", "2024-03-05");
+  EXPECT_TRUE(none.empty()) << none.size();
+}
+
 // A speaker who calls another party a threat criticises it (111); not when the threat is denied.
 TEST(CoderParseTest, ReportedCriticism) {
   EXPECT_EQ(Dyads("Iran's nuclear programme is a threat to the region, the Saudi foreign minister said on Monday.",

@@ -1153,6 +1153,123 @@ void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country) {
   }
 }
 
+namespace {
+
+// Index of the sentence holding token t.
+size_t SentenceOf(const Document& doc, uint32_t t) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                             [](uint32_t tok, const dyad::Sentence& s) { return tok < s.token_begin; });
+  return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin()) - 1;
+}
+
+// A compound's id is the index of its first member (ActorMention::group); after mentions were
+// added, the ids are made so again.
+void RenumberGroups(Document* doc) {
+  std::map<int32_t, int32_t> first;
+  for (size_t a = 0; a < doc->actors.size(); ++a) {
+    int32_t g = doc->actors[a].group;
+    if (g >= 0 && !first.count(g)) first[g] = static_cast<int32_t>(a);
+  }
+  for (ActorMention& m : doc->actors) {
+    if (m.group >= 0) m.group = first[m.group];
+  }
+}
+
+bool IsPairNoun(std::string_view w) {
+  static const char* const kNouns[] = {"sides", "countries", "nations", "leaders", "governments",
+                                       "delegations", "neighbours", "neighbors", "rivals", "allies",
+                                       "presidents", "ministers", "armies", "militaries", "states"};
+  for (const char* n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// "The two sides agreed", "both countries": the last two parties named together (a compound, up to
+// four sentences back), or else the last two actors of different codes in this sentence or the one
+// before. The phrase becomes a compound of the two.
+void ResolveBothSides(Document* doc) {
+  std::vector<bool> covered = CoveredTokens(*doc);
+  std::vector<ActorMention> added;
+  int32_t next_group = -2;  // temporary ids, below every real one's range; renumbered at the end
+  for (uint32_t i = 0; i + 1 < doc->tokens.size(); ++i) {
+    const std::string& w = doc->tokens[i].lower;
+    uint32_t noun = 0;
+    if (w == "both" && IsPairNoun(doc->tokens[i + 1].lower)) noun = i + 1;
+    if (w == "the" && i + 2 < doc->tokens.size() && doc->tokens[i + 1].lower == "two" &&
+        IsPairNoun(doc->tokens[i + 2].lower)) {
+      noun = i + 2;
+    }
+    if (noun == 0 || covered[i]) continue;
+    // "the two leaders": a bare role noun ("leaders", GOV without a country) gives way.
+    int32_t bare = -1;
+    if (covered[noun]) {
+      for (size_t a = 0; a < doc->actors.size(); ++a) {
+        const ActorMention& m = doc->actors[a];
+        if (m.token_begin == noun && m.token_end == noun + 1 && m.code == m.sector && m.group < 0) {
+          bare = static_cast<int32_t>(a);
+        }
+      }
+      if (bare < 0) continue;
+    }
+    size_t sent = SentenceOf(*doc, i);
+    uint32_t min_token = doc->sentences[sent >= 4 ? sent - 4 : 0].token_begin;
+    const ActorMention* pair[2] = {nullptr, nullptr};
+    // "the US-Pakistan relationship": countries that only modify a noun are no parties.
+    auto party = [](const ActorMention& m) {
+      return !m.code.empty() && m.rule != "adjective" && m.rule != "(replaced)";
+    };
+    // The latest compound of two parties of different codes, up to four sentences back.
+    for (size_t a = doc->actors.size(); a-- > 0 && pair[0] == nullptr;) {
+      const ActorMention& m = doc->actors[a];
+      if (m.token_end > i || m.token_begin < min_token || m.group < 0 || !party(m)) continue;
+      for (size_t b = 0; b < doc->actors.size(); ++b) {
+        const ActorMention& o = doc->actors[b];
+        if (b != a && o.group == m.group && party(o) && o.code != m.code) {
+          pair[0] = b < a ? &o : &m;
+          pair[1] = b < a ? &m : &o;
+          break;
+        }
+      }
+    }
+    if (pair[0] == nullptr) {  // the last two actors of different codes, in this sentence or the one before
+      uint32_t near = doc->sentences[sent >= 1 ? sent - 1 : 0].token_begin;
+      for (size_t a = doc->actors.size(); a-- > 0;) {
+        const ActorMention& m = doc->actors[a];
+        if (m.token_end > i || !party(m) || m.country.empty() || m.rule == "pronoun") continue;
+        if (m.token_begin < near) break;
+        if (pair[1] == nullptr) { pair[1] = &m; continue; }
+        if (m.code != pair[1]->code) { pair[0] = &m; break; }
+      }
+    }
+    if (pair[0] == nullptr || pair[1] == nullptr) continue;
+    if (bare >= 0) doc->actors[bare].rule = "(replaced)";  // erased below
+    for (const ActorMention* p : pair) {
+      ActorMention m = *p;
+      m.token_begin = i;
+      m.token_end = noun + 1;
+      m.span = Span{doc->tokens[i].span.begin, doc->tokens[noun].span.end};
+      m.group = next_group;
+      m.plural = true;
+      m.rule = "both-sides";
+      added.push_back(std::move(m));
+    }
+    --next_group;
+    for (uint32_t t = i; t <= noun; ++t) covered[t] = true;
+  }
+  if (added.empty()) return;
+  doc->actors.erase(std::remove_if(doc->actors.begin(), doc->actors.end(),
+                                   [](const ActorMention& m) { return m.rule == "(replaced)"; }),
+                    doc->actors.end());
+  // Temporary ids are negative; give them ids no real group has before renumbering.
+  int32_t base = static_cast<int32_t>(doc->actors.size() + added.size());
+  for (ActorMention& m : added) m.group = base + (-m.group);
+  AddInTextOrder(doc, &added);
+  RenumberGroups(doc);
+}
+
 void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();
   Run run(lexicon_, date, doc);
@@ -1163,6 +1280,7 @@ void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   }
   ResolveOrganisationNouns(doc);
   run.LinkCompounds();
+  ResolveBothSides(doc);
 }
 
 }  // namespace dyad::actors

@@ -41,6 +41,12 @@ class ActorRecognizer {
 // organisation of a fitting sector (the EU, JNIM). Run by Recognize; public for tests.
 void ResolveOrganisationNouns(Document* doc);
 
+// "the two sides", "both countries", "the two leaders": the last two parties named together (a
+// compound, up to four sentences back) or else the last two actors of different codes in the
+// sentence or the one before; the phrase becomes a compound of both (rule "both-sides"). Run by
+// Recognize.
+void ResolveBothSides(Document* doc);
+
 // A safe article-level rule, run after places are resolved: when one country clearly dominates
 // the article (at least half of the country-bearing actor and place mentions, and at least two),
 // a role without a country ("the government", "police", "opposition leader Raila Odinga") takes
