@@ -85,6 +85,11 @@ int KindRank(ActorKind k) {
   return 6;
 }
 
+// Sectors of an office one can leave: its former holders are CAMEO's elites (ELI).
+bool IsOfficeSector(std::string_view s) {
+  return s == "GOV" || s == "MIL" || s == "LEG" || s == "JUD" || s == "SPY" || s == "COP";
+}
+
 // A national leader's office (the lexicon's role=, underscores read as spaces): the person news
 // names by surname alone ("Museveni" is the
 // president, not the minister of the same family).
@@ -680,6 +685,13 @@ class Run {
       const ActorEntry& e = *c->person;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
       m.rule = "lexicon:person";
+      // Every office the lexicon knows for this person ended before the article's date: a former
+      // office-holder, CAMEO's elite (ELI), not the office ("Boris Johnson" in 2024).
+      if (date_.valid() && e.to.valid() && date_ > e.to && !m.country.empty() && IsOfficeSector(m.sector)) {
+        m.sector = "ELI";
+        m.code = m.country + "ELI";
+        m.rule += "+out-of-office";
+      }
     } else if (!c->person_name.empty() && c->org) {
       const ActorEntry& e = *c->org;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = c->person_name;
@@ -742,11 +754,7 @@ class Run {
       if (w == "former" || w == "ex" || w == "retired") { former = true; break; }
       if (w != "a" && w != "the" && w != "-") break;
     }
-    if (!former || m->sector.empty() || m->sector == "ELI") return;
-    if (m->sector != "GOV" && m->sector != "MIL" && m->sector != "LEG" && m->sector != "JUD" &&
-        m->sector != "SPY" && m->sector != "COP") {
-      return;
-    }
+    if (!former || m->sector.empty() || m->sector == "ELI" || !IsOfficeSector(m->sector)) return;
     m->sector = "ELI";
     m->code = m->country + "ELI";
     m->rule += "+former";

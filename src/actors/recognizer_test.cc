@@ -26,7 +26,8 @@ const char kLex[] =
     "person\tSOMGOV\tHassan Warsame\tcountry=SOM\tsector=GOV\trole=President\tfrom=2020-01-01\n"
     "person\tSOMGOV\tFadumo Warsame\tcountry=SOM\tsector=GOV\trole=Minister_of_Education\tfrom=2020-01-01\n"
     "person\tKENGOV\tDavid Mwangi\tcountry=KEN\tsector=GOV\trole=President\tfrom=2020-01-01\n"
-    "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n";
+    "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n"
+    "person\tKENGOV\tJoseph Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n";
 
 struct Row {
   const char* text;
@@ -75,6 +76,8 @@ TEST(ActorRecognizerTest, Table) {
       // a surname shared in office: the only national leader, or no one when two lead
       {"He met Warsame.", {"SOMGOV"}},
       {"He met Mwangi.", {}},
+      // out of office on the article's date (2023): a former official
+      {"Joseph Kariuki spoke.", {"KENELI"}},
   };
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
 }
