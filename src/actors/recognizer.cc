@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/utf8.h"
 #include "syntax/tree.h"
 
 namespace dyad::actors {
@@ -585,10 +586,15 @@ class Run {
     c->name_begin = i;
     c->name_end = j;
     c->person_name = std::string(doc_->Text(Span{doc_->tokens[i].span.begin, doc_->tokens[j - 1].span.end}));
-    // A known person under a shorter form ("President Biden").
+    // A known person under a shorter form ("President Biden", "President Recep Erdogan"); a
+    // different first name is a different person ("Minister Nairobi Otieno" is not Peter Otieno).
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
-    if (const ActorEntry* p = BySurname(people)) c->person = p;
+    if (const ActorEntry* p = BySurname(people); p != nullptr && SurnameDatable(*p)) {
+      const std::string& first = doc_->tokens[i].lower;
+      std::string given = utf8::NormalizeLower(std::string_view(p->name).substr(0, p->name.find(' ')));
+      if (j - i == 1 || given == first) c->person = p;
+    }
     return j - i;
   }
 
@@ -617,6 +623,11 @@ class Run {
     return n == "," || n == "." || n == ";";
   }
 
+  // A surname alone names an office-holder "on the article's date"; an article without a date has
+  // none, and over all the years a minister's surname ("Mr Jackson", "Reid") is more likely someone
+  // else's: only a national leader's stands alone then.
+  bool SurnameDatable(const ActorEntry& p) const { return date_.valid() || IsLeaderRole(p.role); }
+
   // "Biden" alone: a unique office-holder of that surname on this date (or the only national
   // leader among several: "Museveni").
   uint32_t KnownSurname(uint32_t i, uint32_t end, Chunk* c) {
@@ -629,7 +640,7 @@ class Run {
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[i].lower, date_, &people);
     const ActorEntry* p = BySurname(people);
-    if (p == nullptr) return 0;
+    if (p == nullptr || !SurnameDatable(*p)) return 0;
     // "in Palma", "in Las Cruces and Albuquerque", "Taylor, Texas,": a minister's surname where a
     // place stands is the place (national leaders' surnames stay people: "in Putin's view").
     if (!IsLeaderRole(p->role) && (AfterLocative(i) || QualifiedLikeAPlace(i))) return 0;

@@ -27,7 +27,8 @@ const char kLex[] =
     "person\tSOMGOV\tFadumo Warsame\tcountry=SOM\tsector=GOV\trole=Minister_of_Education\tfrom=2020-01-01\n"
     "person\tKENGOV\tDavid Mwangi\tcountry=KEN\tsector=GOV\trole=President\tfrom=2020-01-01\n"
     "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n"
-    "person\tKENGOV\tJoseph Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n";
+    "person\tKENGOV\tJoseph Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n"
+    "person\tKENGOV\tPeter Otieno\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2020-01-01\n";
 
 struct Row {
   const char* text;
@@ -80,6 +81,23 @@ TEST(ActorRecognizerTest, Table) {
       {"Joseph Kariuki spoke.", {"KENELI"}},
   };
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
+}
+
+// Without an article date a minister's surname alone names no one; a national leader's still does.
+TEST(ActorRecognizerTest, UndatedSurnames) {
+  std::vector<lexicon::Diagnostic> diags;
+  auto lex = lexicon::ActorLexicon::FromText(kLex, &diags);
+  auto codes = [&](const char* text, Date date) {
+    Document doc = text::MakeDocument(text);
+    syntax::TagAndLemmatize(&doc);
+    ActorRecognizer(*lex).Recognize(date, &doc);
+    std::vector<std::string> out;
+    for (const auto& m : doc.actors) out.push_back(m.code);
+    return out;
+  };
+  EXPECT_EQ(codes("He met Otieno.", Date{2023, 6, 1}), std::vector<std::string>{"KENGOV"});
+  EXPECT_EQ(codes("He met Otieno.", Date{}), std::vector<std::string>{});
+  EXPECT_EQ(codes("He met Warsame.", Date{}), std::vector<std::string>{"SOMGOV"});
 }
 
 TEST(ActorRecognizerTest, CompoundSubjectIsLinked) {
