@@ -27,13 +27,14 @@ class NameMatcher {
  public:
   // Adds `name`; returns false when it has no tokens.
   bool Add(std::string_view name, uint32_t payload);
-  // Call once after the last Add (kept for callers; the trie needs no finishing).
-  void Finish() {}
+  // Call once after the last Add: builds the first-word filter. (Without it every lookup takes
+  // the trie's slower path; the results are the same.)
+  void Finish();
 
   // Appends every name that matches at token `i` (not extending past `end`), longest first.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, std::vector<NameMatch>* out) const;
   // False when no name starts with the lower-case token `lower` (MatchesAt would find nothing).
-  bool MayStartWith(const std::string& lower) const { return nodes_[0].next.count(lower) > 0; }
+  bool MayStartWith(std::string_view lower) const;
   // The same over bare lower-case tokens with their capitalisation flags (for tests and tools).
   size_t size() const { return count_; }
   uint32_t max_tokens() const { return max_tokens_; }
@@ -50,6 +51,9 @@ class NameMatcher {
     std::vector<Terminal> ends;                      // names ending here, in insertion order
   };
   std::vector<Node> nodes_{1};  // nodes_[0] is the root
+  // Hashes of the root's words in an open-addressing table (0 = empty slot; size a power of two):
+  // most text tokens start no name, and this answers so without a string comparison.
+  std::vector<uint64_t> first_words_;
   size_t count_ = 0;
   uint32_t max_tokens_ = 0;
 };
