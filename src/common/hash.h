@@ -1,10 +1,12 @@
-// Stable 64-bit hashing (FNV-1a) for deterministic ids. Not cryptographic.
+// Stable 64-bit hashing (FNV-1a) for deterministic ids, and a word filter. Not cryptographic.
 #ifndef DYAD_COMMON_HASH_H_
 #define DYAD_COMMON_HASH_H_
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace dyad {
 
@@ -31,6 +33,48 @@ class Hasher {
 
  private:
   uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+// A set of words that answers "certainly not a member" fast: FNV-1a hashes in an open-addressing
+// table (no string compares, no division). "Maybe" answers need the caller's real lookup.
+// Immutable after Build; shared by threads.
+class WordFilter {
+ public:
+  template <typename Range>
+  void Build(const Range& words, size_t count) {
+    size_t size = 16;
+    while (size < 4 * count) size *= 2;
+    slots_.assign(size, 0);
+    for (const auto& w : words) Insert(Hash(KeyOf(w)));
+  }
+  // Before Build, everything may be a member.
+  bool MayContain(std::string_view w) const {
+    if (slots_.empty()) return true;
+    uint64_t h = Hash(w);
+    size_t mask = slots_.size() - 1;
+    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot] == h) return true;
+      if (slots_[slot] == 0) return false;
+    }
+  }
+  void Clear() { slots_.clear(); }
+
+ private:
+  static std::string_view KeyOf(std::string_view w) { return w; }
+  template <typename K, typename V>
+  static std::string_view KeyOf(const std::pair<K, V>& kv) { return kv.first; }
+  static uint64_t Hash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : w) { h ^= c; h *= 0x100000001b3ULL; }
+    return h | 1;  // 0 marks an empty slot
+  }
+  void Insert(uint64_t h) {
+    size_t mask = slots_.size() - 1;
+    size_t slot = h & mask;
+    while (slots_[slot] != 0 && slots_[slot] != h) slot = (slot + 1) & mask;
+    slots_[slot] = h;
+  }
+  std::vector<uint64_t> slots_;
 };
 
 }  // namespace dyad

@@ -102,6 +102,7 @@ void EventLexicon::Finish() {
       return a->object_place && !b->object_place;
     });
   }
+  triggers_.Build(by_trigger_, by_trigger_.size());
 }
 
 Result<std::shared_ptr<const EventLexicon>> EventLexicon::Load(
@@ -147,6 +148,7 @@ std::shared_ptr<const EventLexicon> EventLexicon::FromText(std::string_view text
 }
 
 const std::vector<const EventEntry*>* EventLexicon::ByTrigger(std::string_view lemma) const {
+  if (!triggers_.MayContain(lemma)) return nullptr;
   auto it = by_trigger_.find(std::string(lemma));
   return it == by_trigger_.end() ? nullptr : &it->second;
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/hash.h"
 #include "dyad/status.h"
 #include "lexicon/lexicon_file.h"
 
@@ -65,6 +66,7 @@ class EventLexicon {
 
   std::vector<EventEntry> entries_;
   std::unordered_map<std::string, std::vector<const EventEntry*>> by_trigger_;
+  WordFilter triggers_;  // by_trigger_'s keys: most tokens trigger nothing
   std::string version_;
 };
 

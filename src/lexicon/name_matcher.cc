@@ -37,40 +37,11 @@ bool CaseFits(const Token& t, CaseMode mode) {
   return false;
 }
 
-// FNV-1a, never 0 (0 marks an empty slot).
-uint64_t WordHash(std::string_view w) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : w) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h | 1;
-}
-
 }  // namespace
 
-void NameMatcher::Finish() {
-  size_t n = nodes_[0].next.size();
-  size_t size = 16;
-  while (size < 4 * n) size *= 2;
-  first_words_.assign(size, 0);
-  for (const auto& [word, child] : nodes_[0].next) {
-    uint64_t h = WordHash(word);
-    size_t slot = h & (size - 1);
-    while (first_words_[slot] != 0 && first_words_[slot] != h) slot = (slot + 1) & (size - 1);
-    first_words_[slot] = h;
-  }
-}
+void NameMatcher::Finish() { first_words_.Build(nodes_[0].next, nodes_[0].next.size()); }
 
-bool NameMatcher::MayStartWith(std::string_view lower) const {
-  if (first_words_.empty()) return true;  // Finish() not called: take the trie's path
-  uint64_t h = WordHash(lower);
-  size_t mask = first_words_.size() - 1;
-  for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
-    if (first_words_[slot] == h) return true;
-    if (first_words_[slot] == 0) return false;
-  }
-}
+bool NameMatcher::MayStartWith(std::string_view lower) const { return first_words_.MayContain(lower); }
 
 bool NameMatcher::Add(std::string_view name, uint32_t payload) {
   std::vector<std::string> words = text::TokenizeWords(name);
@@ -86,7 +57,7 @@ bool NameMatcher::Add(std::string_view name, uint32_t payload) {
     node = child;
   }
   nodes_[node].ends.push_back(std::move(term));
-  first_words_.clear();  // a new first word: Finish() again
+  first_words_.Clear();  // a new first word: Finish() again
   max_tokens_ = std::max<uint32_t>(max_tokens_, static_cast<uint32_t>(words.size()));
   ++count_;
   return true;

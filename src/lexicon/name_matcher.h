@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/hash.h"
 #include "dyad/document.h"
 
 namespace dyad::lexicon {
@@ -51,9 +52,9 @@ class NameMatcher {
     std::vector<Terminal> ends;                      // names ending here, in insertion order
   };
   std::vector<Node> nodes_{1};  // nodes_[0] is the root
-  // Hashes of the root's words in an open-addressing table (0 = empty slot; size a power of two):
-  // most text tokens start no name, and this answers so without a string comparison.
-  std::vector<uint64_t> first_words_;
+  // The root's words: most text tokens start no name, and this answers so without a string
+  // comparison.
+  WordFilter first_words_;
   size_t count_ = 0;
   uint32_t max_tokens_ = 0;
 };
