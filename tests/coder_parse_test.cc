@@ -144,6 +144,9 @@ TEST(ActorParseTest, ModifiersOfRoles) {
   EXPECT_TRUE(Has(Mentions("Iraqi Kurdish forces entered the town.").actors, "Iraqi Kurdish forces=IRQMIL"));
   EXPECT_TRUE(Has(Mentions("A Chinese coast guard vessel fired water cannon.").actors, "Chinese coast guard=CHNMIL"));
   EXPECT_TRUE(Has(Mentions("Somali government forces retook the town.").actors, "Somali government forces=SOMMIL"));
+  // Protesters with a political cause against the government are the opposition; others civilians.
+  EXPECT_TRUE(Has(Mentions("Anti-government protesters in Bangkok marched.").actors, "Anti-government protesters=THAOPP"));
+  EXPECT_TRUE(Has(Mentions("Protesters in Bangkok marched.").actors, "Protesters=THACVL"));
 }
 
 // An organisation no dictionary knows takes the country of a place inside its name.
