@@ -149,6 +149,12 @@ TEST(ActorParseTest, ModifiersOfRoles) {
   EXPECT_TRUE(Has(Mentions("Protesters in Bangkok marched.").actors, "Protesters=THACVL"));
 }
 
+// The Taliban are an armed group until they took Kabul (2021-08-15), the de facto government after.
+TEST(ActorParseTest, TalibanByDate) {
+  EXPECT_TRUE(Has(Mentions("The Taliban seized the town.", "2021-08-11").actors, "Taliban=AFGREB"));
+  EXPECT_TRUE(Has(Mentions("The Taliban closed the schools.", "2022-03-01").actors, "Taliban=AFGGOV"));
+}
+
 // An organisation no dictionary knows takes the country of a place inside its name.
 TEST(ActorParseTest, UnknownOrganisationWithAPlaceInItsName) {
   EXPECT_TRUE(Has(Mentions("The Kisumu Traders Association condemned the tax.").actors,
