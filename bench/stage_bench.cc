@@ -111,7 +111,9 @@ bool Fixture::Load(size_t n) {
     return gazetteer ? geo::CountryPlace(*gazetteer, iso3) : std::nullopt;
   };
   if (gazetteer) {
-    place_country = [this](std::string_view name) { return geo::DominantPlaceCountry(*gazetteer, name); };
+    place_country = [this](std::string_view name) {
+      return geo::DominantPlaceCountry(*gazetteer, name);
+    };
   }
   CoderConfig config;
   config.gazetteer_path = gaz;

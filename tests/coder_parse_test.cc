@@ -36,15 +36,16 @@ TEST(CoderParseTest, TopicCountryIsNotTheOtherParty) {
 
 // "The two leaders", "the two sides": the parties named before, as a compound that acts both ways.
 TEST(CoderParseTest, TheTwoSides) {
-  std::vector<std::string> got =
-      Dyads("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed on Monday. "
-            "The two leaders agreed to meet again in Addis Ababa.",
-            "2024-03-05");
+  std::vector<std::string> got = Dyads(
+      "Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed on Monday. "
+      "The two leaders agreed to meet again in Addis Ababa.",
+      "2024-03-05");
   EXPECT_NE(std::find(got.begin(), got.end(), "KENGOV 03 ETHGOV"), got.end());
   EXPECT_NE(std::find(got.begin(), got.end(), "ETHGOV 03 KENGOV"), got.end());
   // With one party named there are no two sides to read.
   std::vector<std::string> none =
-      Dyads("Kenyan officials said trade had fallen. The two sides agreed to reopen the border.", "2024-03-05");
+      Dyads("Kenyan officials said trade had fallen. The two sides agreed to reopen the border.",
+            "2024-03-05");
   EXPECT_TRUE(none.empty()) << none.size();
 }
 
@@ -113,11 +114,12 @@ TEST(ActorParseTest, CountryNameQualifyingAPlace) {
   EXPECT_TRUE(Has(c.places, "Rome=USA"));
 }
 
-// The person after an organisation's title is found, with the title in the span; "Gaza City" is a place,
-// not a country actor.
+// The person after an organisation's title is found, with the title in the span; "Gaza City" is a
+// place, not a country actor.
 TEST(ActorParseTest, ChunksAndPlaceNames) {
   Coded d = Mentions("UN human rights chief Volker Türk said on Wednesday that talks had stalled.");
-  EXPECT_TRUE(Has(d.actors, "UN human rights chief Volker Türk=IGOUNO"));  // the person, with the title
+  EXPECT_TRUE(
+      Has(d.actors, "UN human rights chief Volker Türk=IGOUNO"));  // the person, with the title
   Coded k = Mentions("Kremlin spokesman Dmitry Peskov said the talks had stalled.");
   EXPECT_TRUE(Has(k.actors, "Kremlin spokesman Dmitry Peskov=RUSGOV"));
   Coded e = Mentions("Hospitals in Gaza City said they had no fuel.");
@@ -140,19 +142,25 @@ TEST(ActorParseTest, PlaceNameInsideAnInstitutionsName) {
 // "pro-Russian" names what a group supports, not its country; a people's name may stand between a
 // country and its role; a force's vessels stand for the force; government forces are military.
 TEST(ActorParseTest, ModifiersOfRoles) {
-  EXPECT_TRUE(Has(Mentions("Pro-Russian separatists in Donetsk shelled the town.").actors, "separatists=UKRSEP"));
-  EXPECT_TRUE(Has(Mentions("Iraqi Kurdish forces entered the town.").actors, "Iraqi Kurdish forces=IRQMIL"));
-  EXPECT_TRUE(Has(Mentions("A Chinese coast guard vessel fired water cannon.").actors, "Chinese coast guard=CHNMIL"));
-  EXPECT_TRUE(Has(Mentions("Somali government forces retook the town.").actors, "Somali government forces=SOMMIL"));
+  EXPECT_TRUE(Has(Mentions("Pro-Russian separatists in Donetsk shelled the town.").actors,
+                  "separatists=UKRSEP"));
+  EXPECT_TRUE(Has(Mentions("Iraqi Kurdish forces entered the town.").actors,
+                  "Iraqi Kurdish forces=IRQMIL"));
+  EXPECT_TRUE(Has(Mentions("A Chinese coast guard vessel fired water cannon.").actors,
+                  "Chinese coast guard=CHNMIL"));
+  EXPECT_TRUE(Has(Mentions("Somali government forces retook the town.").actors,
+                  "Somali government forces=SOMMIL"));
   // Protesters with a political cause against the government are the opposition; others civilians.
-  EXPECT_TRUE(Has(Mentions("Anti-government protesters in Bangkok marched.").actors, "Anti-government protesters=THAOPP"));
+  EXPECT_TRUE(Has(Mentions("Anti-government protesters in Bangkok marched.").actors,
+                  "Anti-government protesters=THAOPP"));
   EXPECT_TRUE(Has(Mentions("Protesters in Bangkok marched.").actors, "Protesters=THACVL"));
 }
 
 // The Taliban are an armed group until they took Kabul (2021-08-15), the de facto government after.
 TEST(ActorParseTest, TalibanByDate) {
   EXPECT_TRUE(Has(Mentions("The Taliban seized the town.", "2021-08-11").actors, "Taliban=AFGREB"));
-  EXPECT_TRUE(Has(Mentions("The Taliban closed the schools.", "2022-03-01").actors, "Taliban=AFGGOV"));
+  EXPECT_TRUE(
+      Has(Mentions("The Taliban closed the schools.", "2022-03-01").actors, "Taliban=AFGGOV"));
 }
 
 // An organisation no dictionary knows takes the country of a place inside its name.
@@ -167,7 +175,8 @@ TEST(ActorParseTest, UnknownOrganisationWithAPlaceInItsName) {
 // country's adjective.
 TEST(ActorParseTest, BranchesOwnersAndNamedBodies) {
   EXPECT_TRUE(Has(Mentions("NATO troops left the base.").actors, "NATO troops=IGONATMIL"));
-  EXPECT_TRUE(Has(Mentions("The soldiers 's families protested.").actors, "soldiers 's families=CVL"));
+  EXPECT_TRUE(
+      Has(Mentions("The soldiers 's families protested.").actors, "soldiers 's families=CVL"));
   EXPECT_TRUE(Has(Mentions("The soldiers' families protested.").actors, "soldiers' families=CVL"));
   EXPECT_TRUE(Has(Mentions("The president of the Ugandan Law Society spoke.").actors,
                   "president of the Ugandan Law Society=UGAGOV"));

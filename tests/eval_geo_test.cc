@@ -17,7 +17,8 @@ TEST(GeoEvalTest, WithinTwentyFiveKilometres) {
   std::printf("geo: %s", s->Format().c_str());
   EXPECT_EQ(s->bad_rows, 0);
   EXPECT_GE(s->all.rows, 700);
-  EXPECT_GE(pipeline::GeoScores::Pct(s->all), 90.0);  // measured 91.0 on 2026-11-29, session 3 (issue 6 target: 90)
+  EXPECT_GE(pipeline::GeoScores::Pct(s->all),
+            90.0);  // measured 91.0 on 2026-11-29, session 3 (issue 6 target: 90)
 }
 
 }  // namespace

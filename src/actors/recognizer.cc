@@ -44,7 +44,8 @@ struct Chunk {
   bool has_agent = false;
   bool registered = false;  // resolved from the article's registry
   bool possessive = false;  // "Chile's ...": the country owns what follows
-  std::string org_agent_sector;  // "EU legislators": the sector of a role noun after an organisation
+  // "EU legislators": the sector of a role noun after an organisation.
+  std::string org_agent_sector;
   bool empty() const { return end == begin; }
 };
 
@@ -95,10 +96,12 @@ bool IsOfficeSector(std::string_view s) {
 // names by surname alone ("Museveni" is the
 // president, not the minister of the same family).
 bool IsLeaderRole(std::string_view role) {
+  // clang-format off
   static const char* const kRoles[] = {
       "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Premier",
       "Taoiseach", "Supreme Leader", "Head of State", "Transitional President", "Interim President",
       "Acting President", "Caretaker Prime Minister", "Chairman of the Council of Ministers"};
+  // clang-format on
   for (const char* r : kRoles) {
     if (role == r) return true;
   }
@@ -112,7 +115,8 @@ const ActorEntry* BySurname(const std::vector<const ActorEntry*>& people) {
   const ActorEntry* leader = nullptr;
   for (const ActorEntry* p : people) {
     if (!IsLeaderRole(p->role)) continue;
-    if (leader != nullptr && leader->name != p->name) return nullptr;  // a president and a prime minister
+    // Two leaders (a president and a prime minister of one family): no one.
+    if (leader != nullptr && leader->name != p->name) return nullptr;
     leader = p;
   }
   return leader;
@@ -258,8 +262,9 @@ class Run {
       }
       // "Defence Minister Aden Duale": after a title, a place name followed by another
       // capitalised word is the first part of a person's name.
-      if (c->title && !c->person && c->person_name.empty() && best->entry->kind == ActorKind::kCountry &&
-          doc_->tokens[i - 1].lower != "the" && NextIsUnknownCapitalised(i + best->length, s.token_end)) {
+      if (c->title && !c->person && c->person_name.empty() &&
+          best->entry->kind == ActorKind::kCountry && doc_->tokens[i - 1].lower != "the" &&
+          NextIsUnknownCapitalised(i + best->length, s.token_end)) {
         return ReadName(i, s.token_end, c);
       }
       if (uint32_t n = Apply(*best, i, c)) return n;
@@ -280,7 +285,8 @@ class Run {
     }
     // "the schoolchildren's parents", "the army's spokesman": a role owned by a role; the last
     // role noun names who it is.
-    bool plural_possessive = (w == "'" || w == "’") && i > 0 && doc_->tokens[i - 1].lower.back() == 's';
+    bool plural_possessive =
+        (w == "'" || w == "’") && i > 0 && doc_->tokens[i - 1].lower.back() == 's';
     if ((w == "'s" || w == "’s" || plural_possessive) && c->has_agent && !c->org && !c->person &&
         c->person_name.empty() && !c->registered && i + 1 < s.token_end) {
       matches.clear();
@@ -292,7 +298,8 @@ class Run {
     // "Kenya's current interior minister": adjectives between a country and its role noun; also
     // a people's name ("Sri Lankan Tamil politicians", "Iraqi Kurdish forces").
     bool people_word = t.Is(kTokCapitalized) && (t.tag == "JJ" || t.tag == "NNP") && c->adjective;
-    if (!c->country.empty() && !c->has_agent && !c->org && (!t.Is(kTokCapitalized) || people_word) &&
+    if (!c->country.empty() && !c->has_agent && !c->org &&
+        (!t.Is(kTokCapitalized) || people_word) &&
         (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || people_word)) {
       for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
         matches.clear();
@@ -383,8 +390,9 @@ class Run {
         c->title = true;
         return m.length;
       case ActorKind::kPerson:
-        // "Kremlin spokesman Dmitry Peskov", "UN Secretary-General Antonio Guterres": a known person
-        // right after an organisation (and its role noun) is that person, with the person's own code.
+        // "Kremlin spokesman Dmitry Peskov", "UN Secretary-General Antonio Guterres": a known
+        // person right after an organisation (and its role noun) is that person, with the person's
+        // own code.
         if (closed && !(c->org && !c->person && c->person_name.empty())) return 0;
         c->person = &e;
         c->name_begin = i;
@@ -556,12 +564,13 @@ class Run {
     }
     // "stormed the parliament building": an institution's premises stand for it; so do its
     // vessels and vehicles ("a Chinese coast guard vessel", "an army convoy").
-    static const char* kPremises[] = {"building", "buildings", "headquarters", "compound", "offices",
-                                      "palace", "premises", "residence", "complex", "chamber",
-                                      "vessel", "vessels", "ship", "ships", "boat", "boats", "aircraft",
-                                      "plane", "planes", "helicopter", "helicopters", "vehicle",
-                                      "vehicles", "convoy", "convoys", "patrol", "patrols", "truck",
-                                      "trucks", "car", "cars", "tank", "tanks"};
+    static const char* kPremises[] = {
+        "building", "buildings",  "headquarters", "compound", "offices",  "palace",
+        "premises", "residence",  "complex",      "chamber",  "vessel",   "vessels",
+        "ship",     "ships",      "boat",         "boats",    "aircraft", "plane",
+        "planes",   "helicopter", "helicopters",  "vehicle",  "vehicles", "convoy",
+        "convoys",  "patrol",     "patrols",      "truck",    "trucks",   "car",
+        "cars",     "tank",       "tanks"};
     for (const char* w : kPremises) {
       if (n.lower == w) return false;
     }
@@ -592,7 +601,8 @@ class Run {
     lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
     if (const ActorEntry* p = BySurname(people); p != nullptr && SurnameDatable(*p)) {
       const std::string& first = doc_->tokens[i].lower;
-      std::string given = utf8::NormalizeLower(std::string_view(p->name).substr(0, p->name.find(' ')));
+      std::string given =
+          utf8::NormalizeLower(std::string_view(p->name).substr(0, p->name.find(' ')));
       if (j - i == 1 || given == first) c->person = p;
     }
     return j - i;
@@ -617,7 +627,8 @@ class Run {
   // ends the clause reads as a place and its state or country.
   bool QualifiedLikeAPlace(uint32_t i) const {
     const auto& toks = doc_->tokens;
-    if (i + 2 >= toks.size() || toks[i + 1].lower != "," || !toks[i + 2].Is(kTokCapitalized)) return false;
+    if (i + 2 >= toks.size() || toks[i + 1].lower != ",") return false;
+    if (!toks[i + 2].Is(kTokCapitalized)) return false;
     if (i + 3 >= toks.size()) return true;
     const std::string& n = toks[i + 3].lower;
     return n == "," || n == "." || n == ";";
@@ -698,7 +709,8 @@ class Run {
       m.rule = "lexicon:person";
       // Every office the lexicon knows for this person ended before the article's date: a former
       // office-holder, CAMEO's elite (ELI), not the office ("Boris Johnson" in 2024).
-      if (date_.valid() && e.to.valid() && date_ > e.to && !m.country.empty() && IsOfficeSector(m.sector)) {
+      if (date_.valid() && e.to.valid() && date_ > e.to && !m.country.empty() &&
+          IsOfficeSector(m.sector)) {
         m.sector = "ELI";
         m.code = m.country + "ELI";
         m.rule += "+out-of-office";
@@ -938,8 +950,9 @@ namespace {
 void AddInTextOrder(Document* doc, std::vector<ActorMention>* added) {
   if (added->empty()) return;
   doc->actors.insert(doc->actors.end(), added->begin(), added->end());
-  std::stable_sort(doc->actors.begin(), doc->actors.end(),
-                   [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
+  std::stable_sort(
+      doc->actors.begin(), doc->actors.end(),
+      [](const ActorMention& a, const ActorMention& b) { return a.token_begin < b.token_begin; });
 }
 
 // Tokens inside an actor mention.
@@ -1005,7 +1018,8 @@ uint32_t NameRunBefore(const Document& doc, const std::vector<bool>& covered, ui
     if (covered[first - 1] || !t.Is(kTokCapitalized)) break;
     const std::string& tag = t.tag;  // "The police", "In Kabul": function words name no place
     if (tag == "DT" || tag == "IN" || tag == "CC" || tag == "PRP" || tag == "PRP$" || tag == "CD" ||
-        tag == "WDT" || tag == "WP" || tag == "MD" || tag == "TO") break;
+        tag == "WDT" || tag == "WP" || tag == "MD" || tag == "TO")
+      break;
     --first;
     if (t.Is(kTokSentStart)) break;
   }
@@ -1013,7 +1027,8 @@ uint32_t NameRunBefore(const Document& doc, const std::vector<bool>& covered, ui
 }
 
 // The country of a place named by some words of [first, end): longest names first, then leftmost.
-std::string RunCountry(const Document& doc, uint32_t first, uint32_t end, const PlaceCountryFn& fn) {
+std::string RunCountry(const Document& doc, uint32_t first, uint32_t end,
+                       const PlaceCountryFn& fn) {
   for (uint32_t len = end - first; len >= 1; --len) {
     for (uint32_t a = first; a + len <= end; ++a) {
       Span span{doc.tokens[a].span.begin, doc.tokens[a + len - 1].span.end};
@@ -1060,10 +1075,12 @@ void PlaceModifiedRoles(Document* doc, const PlaceCountryFn& place_country) {
 
 bool IsOrganisationHead(std::string_view w) {
   static const char* const kHeads[] = {
-      "alliance", "association", "society", "league", "union", "federation", "council", "committee",
-      "foundation", "institute", "front", "movement", "party", "coalition", "network", "organisation",
-      "organization", "services", "agency", "authority", "corporation", "board", "trust", "forum",
-      "congress", "confederation", "syndicate", "brotherhood", "assembly", "chamber", "centre", "center"};
+      "alliance", "association",   "society",     "league",       "union",        "federation",
+      "council",  "committee",     "foundation",  "institute",    "front",        "movement",
+      "party",    "coalition",     "network",     "organisation", "organization", "services",
+      "agency",   "authority",     "corporation", "board",        "trust",        "forum",
+      "congress", "confederation", "syndicate",   "brotherhood",  "assembly",     "chamber",
+      "centre",   "center"};
   for (const char* h : kHeads) {
     if (w == h) return true;
   }
@@ -1082,11 +1099,19 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
   for (const dyad::Sentence& s : doc->sentences) {
     uint32_t i = s.token_begin;
     while (i < s.token_end) {
-      auto cap = [&](uint32_t t) { return doc->tokens[t].Is(kTokCapitalized) || doc->tokens[t].Is(kTokAllCaps); };
-      if (!cap(i)) { ++i; continue; }
+      auto cap = [&](uint32_t t) {
+        return doc->tokens[t].Is(kTokCapitalized) || doc->tokens[t].Is(kTokAllCaps);
+      };
+      if (!cap(i)) {
+        ++i;
+        continue;
+      }
       uint32_t e = i + 1;
       while (e < s.token_end) {
-        if (cap(e)) { ++e; continue; }
+        if (cap(e)) {
+          ++e;
+          continue;
+        }
         const std::string& w = doc->tokens[e].lower;  // "Council for the Safeguard of the Homeland"
         bool joiner = w == "of" || w == "for" || w == "the" || w == "and" || w == "&";
         uint32_t k = e;
@@ -1104,13 +1129,17 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
       if (e - b < 3) continue;
       bool has_head = false, known = false;
       for (uint32_t t = b; t < e; ++t) {
-        has_head = has_head || (doc->tokens[t].Is(kTokCapitalized) && IsOrganisationHead(doc->tokens[t].lower));
+        has_head = has_head ||
+                   (doc->tokens[t].Is(kTokCapitalized) && IsOrganisationHead(doc->tokens[t].lower));
         known = known || covered[t];
       }
       if (!has_head || known) continue;
       std::string country;
       for (const PlaceMention& p : doc->places) {
-        if (p.token_begin >= b && p.token_end <= e && !p.country.empty()) { country = p.country; break; }
+        if (p.token_begin >= b && p.token_end <= e && !p.country.empty()) {
+          country = p.country;
+          break;
+        }
       }
       // Place names of at most four words, so a long capitalised run costs linear time.
       for (uint32_t len = std::min<uint32_t>(e - b - 1, 4); country.empty() && len >= 1; --len) {
@@ -1121,7 +1150,8 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
             if (!tok.Is(kTokCapitalized) || IsOrganisationHead(tok.lower)) content = false;
           }
           if (!content) continue;
-          country = place_country(doc->Text(Span{doc->tokens[a].span.begin, doc->tokens[a + len - 1].span.end}));
+          country = place_country(
+              doc->Text(Span{doc->tokens[a].span.begin, doc->tokens[a + len - 1].span.end}));
         }
       }
       if (country.empty()) continue;
@@ -1176,8 +1206,9 @@ namespace {
 
 // Index of the sentence holding token t.
 size_t SentenceOf(const Document& doc, uint32_t t) {
-  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
-                             [](uint32_t tok, const dyad::Sentence& s) { return tok < s.token_begin; });
+  auto it =
+      std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                       [](uint32_t tok, const dyad::Sentence& s) { return tok < s.token_begin; });
   return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin()) - 1;
 }
 
@@ -1195,9 +1226,10 @@ void RenumberGroups(Document* doc) {
 }
 
 bool IsPairNoun(std::string_view w) {
-  static const char* const kNouns[] = {"sides", "countries", "nations", "leaders", "governments",
-                                       "delegations", "neighbours", "neighbors", "rivals", "allies",
-                                       "presidents", "ministers", "armies", "militaries", "states"};
+  static const char* const kNouns[] = {"sides",       "countries",   "nations",    "leaders",
+                                       "governments", "delegations", "neighbours", "neighbors",
+                                       "rivals",      "allies",      "presidents", "ministers",
+                                       "armies",      "militaries",  "states"};
   for (const char* n : kNouns) {
     if (w == n) return true;
   }
@@ -1253,14 +1285,21 @@ void ResolveBothSides(Document* doc) {
         }
       }
     }
-    if (pair[0] == nullptr) {  // the last two actors of different codes, in this sentence or the one before
+    if (pair[0] ==
+        nullptr) {  // the last two actors of different codes, in this sentence or the one before
       uint32_t near = doc->sentences[sent >= 1 ? sent - 1 : 0].token_begin;
       for (size_t a = doc->actors.size(); a-- > 0;) {
         const ActorMention& m = doc->actors[a];
         if (m.token_end > i || !party(m) || m.country.empty() || m.rule == "pronoun") continue;
         if (m.token_begin < near) break;
-        if (pair[1] == nullptr) { pair[1] = &m; continue; }
-        if (m.code != pair[1]->code) { pair[0] = &m; break; }
+        if (pair[1] == nullptr) {
+          pair[1] = &m;
+          continue;
+        }
+        if (m.code != pair[1]->code) {
+          pair[0] = &m;
+          break;
+        }
       }
     }
     if (pair[0] == nullptr || pair[1] == nullptr) continue;

@@ -24,10 +24,12 @@ const char kLex[] =
     "person\tKENGOV\tAmina Odhiambo\tcountry=KEN\tsector=GOV\tfrom=2020-01-01\n"
     // one family: the president and a minister; another: a president and a prime minister
     "person\tSOMGOV\tHassan Warsame\tcountry=SOM\tsector=GOV\trole=President\tfrom=2020-01-01\n"
-    "person\tSOMGOV\tFadumo Warsame\tcountry=SOM\tsector=GOV\trole=Minister_of_Education\tfrom=2020-01-01\n"
+    "person\tSOMGOV\tFadumo "
+    "Warsame\tcountry=SOM\tsector=GOV\trole=Minister_of_Education\tfrom=2020-01-01\n"
     "person\tKENGOV\tDavid Mwangi\tcountry=KEN\tsector=GOV\trole=President\tfrom=2020-01-01\n"
     "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n"
-    "person\tKENGOV\tJoseph Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n"
+    "person\tKENGOV\tJoseph "
+    "Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n"
     "person\tKENGOV\tPeter Otieno\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2020-01-01\n";
 
 struct Row {

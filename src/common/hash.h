@@ -62,10 +62,15 @@ class WordFilter {
  private:
   static std::string_view KeyOf(std::string_view w) { return w; }
   template <typename K, typename V>
-  static std::string_view KeyOf(const std::pair<K, V>& kv) { return kv.first; }
+  static std::string_view KeyOf(const std::pair<K, V>& kv) {
+    return kv.first;
+  }
   static uint64_t Hash(std::string_view w) {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : w) { h ^= c; h *= 0x100000001b3ULL; }
+    for (unsigned char c : w) {
+      h ^= c;
+      h *= 0x100000001b3ULL;
+    }
     return h | 1;  // 0 marks an empty slot
   }
   void Insert(uint64_t h) {

@@ -193,8 +193,8 @@ TEST_F(RealResolverTest, DominantPlaceCountry) {
   EXPECT_EQ(DominantPlaceCountry(*gaz_, "Madras"), "IND");       // an old name of Chennai
   EXPECT_EQ(DominantPlaceCountry(*gaz_, "Santa Marta"), "COL");  // the Spanish ones are small
   EXPECT_EQ(DominantPlaceCountry(*gaz_, "Northern Territory"), "AUS");
-  EXPECT_EQ(DominantPlaceCountry(*gaz_, "Hamilton"), "");        // Canada and New Zealand
-  EXPECT_EQ(DominantPlaceCountry(*gaz_, "Victoria"), "");        // an Australian state, a Canadian city
+  EXPECT_EQ(DominantPlaceCountry(*gaz_, "Hamilton"), "");  // Canada and New Zealand
+  EXPECT_EQ(DominantPlaceCountry(*gaz_, "Victoria"), "");  // an Australian state, a Canadian city
   EXPECT_EQ(DominantPlaceCountry(*gaz_, "Traders"), "");
 }
 

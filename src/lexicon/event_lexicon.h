@@ -19,7 +19,9 @@ namespace dyad::lexicon {
 
 // One element after the trigger: a literal (any of `words`) or the target slot.
 // One bit of a 64-bit word filter: two words with different bits are different words.
-inline uint64_t WordBit(std::string_view w) { return uint64_t{1} << (std::hash<std::string_view>{}(w) & 63); }
+inline uint64_t WordBit(std::string_view w) {
+  return uint64_t{1} << (std::hash<std::string_view>{}(w)&63);
+}
 
 struct PatternElement {
   std::vector<std::string> words;  // lower-case alternatives; empty for the target slot

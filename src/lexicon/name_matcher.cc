@@ -41,7 +41,9 @@ bool CaseFits(const Token& t, CaseMode mode) {
 
 void NameMatcher::Finish() { first_words_.Build(nodes_[0].next, nodes_[0].next.size()); }
 
-bool NameMatcher::MayStartWith(std::string_view lower) const { return first_words_.MayContain(lower); }
+bool NameMatcher::MayStartWith(std::string_view lower) const {
+  return first_words_.MayContain(lower);
+}
 
 bool NameMatcher::Add(std::string_view name, uint32_t payload) {
   std::vector<std::string> words = text::TokenizeWords(name);

@@ -158,9 +158,11 @@ class CoderImpl : public Coder {
     Date date = Date::Parse(a.date).value_or(Date{});
     recognizer_->Recognize(date, doc);
     if (places_) places_->Resolve(doc);
-    actors::InferArticleCountry(doc, gazetteer_ ? actors::PlaceCountryFn([this](std::string_view name) {
-      return geo::DominantPlaceCountry(*gazetteer_, name);
-    }) : actors::PlaceCountryFn());
+    actors::InferArticleCountry(doc, gazetteer_
+                                         ? actors::PlaceCountryFn([this](std::string_view name) {
+                                             return geo::DominantPlaceCountry(*gazetteer_, name);
+                                           })
+                                         : actors::PlaceCountryFn());
     time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
     // "KABUL, Aug 10 (Reuters) -": the dateline's date anchors the narrative.
     if (Date dl = DatelineDate(*doc); dl.valid()) timeline = dates_.Resolve(time::DateContext{date, dl}, doc);

@@ -19,7 +19,8 @@ TEST(TokenizerTest, Table) {
   const TokCase cases[] = {
       {"Gen. Bajwa met U.S. officials.", {"Gen.", "Bajwa", "met", "U.S.", "officials", "."}},
       {"Pakistan's army didn't move.", {"Pakistan", "'s", "army", "did", "n't", "move", "."}},
-      {"the army 's chief and 'scare quotes'", {"the", "army", "'s", "chief", "and", "'", "scare", "quotes", "'"}},
+      {"the army 's chief and 'scare quotes'",
+       {"the", "army", "'s", "chief", "and", "'", "scare", "quotes", "'"}},
       {"Pakistan’s army didn’t move.", {"Pakistan", "’s", "army", "did", "n’t", "move", "."}},
       {"US-led forces", {"US", "-", "led", "forces"}},
       {"Sar-e-Pul fell", {"Sar", "-", "e", "-", "Pul", "fell"}},
