@@ -163,6 +163,14 @@ TEST(ActorParseTest, TalibanByDate) {
       Has(Mentions("The Taliban closed the schools.", "2022-03-01").actors, "Taliban=AFGGOV"));
 }
 
+// A leader's government: "the Biden administration" is the US government, "Biden" alone the man.
+TEST(ActorParseTest, LeadersGovernment) {
+  Coded a =
+      Mentions("The Biden administration imposed sanctions. Biden spoke later.", "2023-08-01");
+  EXPECT_TRUE(Has(a.actors, "Biden administration=USAGOV"));
+  EXPECT_TRUE(Has(a.actors, "Biden=USAGOV"));
+}
+
 // An organisation no dictionary knows takes the country of a place inside its name.
 TEST(ActorParseTest, UnknownOrganisationWithAPlaceInItsName) {
   EXPECT_TRUE(Has(Mentions("The Kisumu Traders Association condemned the tax.").actors,

@@ -46,6 +46,7 @@ struct Chunk {
   bool possessive = false;  // "Chile's ...": the country owns what follows
   // "EU legislators": the sector of a role noun after an organisation.
   std::string org_agent_sector;
+  bool leader_body = false;  // "the Biden administration": a person's government
   bool empty() const { return end == begin; }
 };
 
@@ -85,6 +86,12 @@ int KindRank(ActorKind k) {
     case ActorKind::kHonorific: return 5;
   }
   return 6;
+}
+
+// The nouns for a leader's government: "the Biden administration", "the Modi government".
+bool IsGovernmentBody(std::string_view w) {
+  return w == "administration" || w == "government" || w == "cabinet" || w == "regime" ||
+         w == "presidency";
 }
 
 // Sectors of an office one can leave: its former holders are CAMEO's elites (ELI).
@@ -376,6 +383,15 @@ class Run {
           c->has_agent = true;
           c->title = c->title || e.title;  // "Taliban spokesman Zabihullah Mujahid"
           if (!e.title) c->org_agent_sector = e.sector;
+          return m.length;
+        }
+        // "the Biden administration", "the Netanyahu government": a known person's government.
+        if ((c->person || (c->registered && reg_hit_ && reg_hit_->person)) &&
+            c->person_name.empty() && !c->has_agent && !e.title &&
+            IsGovernmentBody(doc_->tokens[i + m.length - 1].lower)) {
+          c->leader_body = true;
+          c->has_agent = true;
+          c->sector = e.sector;
           return m.length;
         }
         if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
@@ -760,6 +776,16 @@ class Run {
       ResolveDescription(&m);
     } else {
       return;  // an honorific with nothing after it
+    }
+    if (c->leader_body && !m.country.empty()) {
+      m.sector = c->sector;
+      m.code = m.country + m.sector;
+      m.name = std::string(doc_->Text(m.span));
+      m.plural = false;
+      m.rule += "+government";
+      reg_hit_ = nullptr;
+      doc_->actors.push_back(std::move(m));  // not registered: "Biden" alone stays the person
+      return;
     }
     if (m.code.empty() && m.sector.empty()) return;
     MarkFormer(&m);
