@@ -163,6 +163,14 @@ TEST(ActorParseTest, TalibanByDate) {
       Has(Mentions("The Taliban closed the schools.", "2022-03-01").actors, "Taliban=AFGGOV"));
 }
 
+// Clergy and religious leaders are CAMEO's REL; a religious title stands before a name.
+TEST(ActorParseTest, ReligiousLeaders) {
+  EXPECT_TRUE(Has(Mentions("Muslim leaders in France condemned the attack.").actors,
+                  "Muslim leaders=FRAREL"));
+  EXPECT_TRUE(
+      Has(Mentions("Imam Yusuf Kamara condemned the attack.").actors, "Imam Yusuf Kamara=REL"));
+}
+
 // A leader's government: "the Biden administration" is the US government, "Biden" alone the man.
 TEST(ActorParseTest, LeadersGovernment) {
   Coded a =

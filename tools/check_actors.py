@@ -34,7 +34,7 @@ ISO_JSON = '/usr/share/iso-codes/json/iso_3166-1.json'
 EXTRA_ISO3 = {'XKX'}  # Kosovo: user-assigned code, widely used (EU, IMF, World Bank)
 KINDS = {'country', 'metonym', 'agent', 'honorific', 'org', 'person'}
 SECTORS = set('GOV MIL COP JUD LEG OPP PTY REB INS SEP SPY IGO NGO IMG BUS MED '
-              'EDU CVL REF LAB AGR HLH ELI CRM UAF'.split())
+              'EDU CVL REF LAB AGR HLH ELI CRM UAF REL'.split())
 INTL_PREFIXES = ('IGO', 'NGO', 'IMG')
 KNOWN_KEYS = {
     'country': {'adj', 'people', 'capital', 'source', 'note', 'from', 'to'},

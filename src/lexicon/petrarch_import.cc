@@ -18,7 +18,7 @@ constexpr int64_t kOpenTo = std::numeric_limits<int64_t>::max();
 
 const char* const kSectors[] = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS",
                                 "SEP", "SPY", "IGO", "NGO", "IMG", "BUS", "MED", "EDU", "CVL",
-                                "REF", "LAB", "AGR", "HLH", "ELI", "CRM", "UAF"};
+                                "REF", "LAB", "AGR", "HLH", "ELI", "CRM", "UAF", "REL"};
 
 bool IsSector(std::string_view s) {
   for (const char* k : kSectors) {
