@@ -100,8 +100,7 @@ bool IsOfficeSector(std::string_view s) {
 }
 
 // A national leader's office (the lexicon's role=, underscores read as spaces): the person news
-// names by surname alone ("Museveni" is the
-// president, not the minister of the same family).
+// names by surname alone ("Museveni" is the president, not the minister of the same family).
 bool IsLeaderRole(std::string_view role) {
   // clang-format off
   static const char* const kRoles[] = {
@@ -129,6 +128,14 @@ const ActorEntry* BySurname(const std::vector<const ActorEntry*>& people) {
   return leader;
 }
 
+// Index of the sentence holding token t.
+size_t SentenceOf(const Document& doc, uint32_t t) {
+  auto it =
+      std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
+                       [](uint32_t tok, const dyad::Sentence& s) { return tok < s.token_begin; });
+  return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin()) - 1;
+}
+
 std::string JoinLower(const Document& doc, uint32_t b, uint32_t e) {
   std::string s;
   for (uint32_t k = b; k < e; ++k) {
@@ -142,10 +149,7 @@ std::string JoinLower(const Document& doc, uint32_t b, uint32_t e) {
 class Run {
  public:
   Run(const lexicon::ActorLexicon& lex, const Date& date, Document* doc)
-      : lex_(lex), date_(date), doc_(doc), may_start_(doc->tokens.size()) {
-    // One root lookup per token; the many later lookups at tokens that start no name are free.
-    for (uint32_t i = 0; i < doc->tokens.size(); ++i) may_start_[i] = lex.MayStartName(*doc, i);
-  }
+      : lex_(lex), date_(date), doc_(doc) {}
 
   void Sentence(const dyad::Sentence& s) {
     sentence_ = &s;
@@ -244,12 +248,7 @@ class Run {
   }
 
   bool SameSentence(const ActorMention& x, const ActorMention& y) const {
-    auto sent = [&](uint32_t tok) {
-      auto it = std::upper_bound(doc_->sentences.begin(), doc_->sentences.end(), tok,
-                                 [](uint32_t t, const dyad::Sentence& s) { return t < s.token_begin; });
-      return it - doc_->sentences.begin();
-    };
-    return sent(x.token_begin) == sent(y.token_begin);
+    return SentenceOf(*doc_, x.token_begin) == SentenceOf(*doc_, y.token_begin);
   }
 
   // Consumes tokens at i into the chunk; returns how many (0 = the chunk ends before i).
@@ -261,7 +260,7 @@ class Run {
     }
     thread_local std::vector<ActorMatch> matches;
     matches.clear();
-    Matches(i, s.token_end, date_, &matches);
+    Matches(i, s.token_end, &matches);
     if (!matches.empty()) {
       const ActorMatch* best = &matches[0];
       for (const ActorMatch& m : matches) {
@@ -297,7 +296,7 @@ class Run {
     if ((w == "'s" || w == "’s" || plural_possessive) && c->has_agent && !c->org && !c->person &&
         c->person_name.empty() && !c->registered && i + 1 < s.token_end) {
       matches.clear();
-      Matches(i + 1, s.token_end, date_, &matches);
+      Matches(i + 1, s.token_end, &matches);
       for (const ActorMatch& m : matches) {
         if (m.entry->kind == ActorKind::kAgent) return 1;
       }
@@ -310,7 +309,7 @@ class Run {
         (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || people_word)) {
       for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
         matches.clear();
-        Matches(j, s.token_end, date_, &matches);
+        Matches(j, s.token_end, &matches);
         for (const ActorMatch& m : matches) {
           if (m.entry->kind == ActorKind::kAgent) return j - i;
         }
@@ -334,7 +333,7 @@ class Run {
       const std::string& det = doc_->tokens[j].lower;
       if ((det == "the" || det == "a" || det == "an") && j + 1 < s.token_end) ++j;
       matches.clear();
-      Matches(j, s.token_end, date_, &matches);
+      Matches(j, s.token_end, &matches);
       for (const ActorMatch& m : matches) {
         bool country = m.entry->kind == ActorKind::kCountry && m.role == NameRole::kName && w == "of";
         bool org = m.entry->kind == ActorKind::kOrg;
@@ -435,7 +434,7 @@ class Run {
     if (!lt.Is(kTokCapitalized) || !nt.Is(kTokCapitalized) || nt.Is(kTokSentStart)) return false;
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), &after);
     return after.empty();
   }
 
@@ -443,7 +442,7 @@ class Run {
     if (j >= end || !doc_->tokens[j].Is(kTokCapitalized)) return false;
     thread_local std::vector<ActorMatch> next;
     next.clear();
-    Matches(j, end, date_, &next);
+    Matches(j, end, &next);
     return next.empty();
   }
 
@@ -475,7 +474,7 @@ class Run {
     // "Beijing authorities": a capital before an agent noun gives it its country.
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), &after);
     for (const ActorMatch& a : after) {
       if (a.entry->kind == ActorKind::kAgent && !a.entry->title) return true;
     }
@@ -592,7 +591,7 @@ class Run {
     }
     thread_local std::vector<ActorMatch> after;
     after.clear();
-    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), date_, &after);
+    Matches(next, static_cast<uint32_t>(doc_->tokens.size()), &after);
     return after.empty();
   }
 
@@ -918,15 +917,14 @@ class Run {
     return out;
   }
 
-  // The lexicon's matches at token i, as ActorLexicon::MatchesAt.
-  void Matches(uint32_t i, uint32_t end, const Date& date, std::vector<ActorMatch>* out) const {
-    if (i < may_start_.size() && may_start_[i]) lex_.MatchesAt(*doc_, i, end, date, out);
+  // The lexicon's matches at token i (the matcher's first-word filter answers most tokens).
+  void Matches(uint32_t i, uint32_t end, std::vector<ActorMatch>* out) const {
+    lex_.MatchesAt(*doc_, i, end, date_, out);
   }
 
   const lexicon::ActorLexicon& lex_;
   Date date_;
   Document* doc_;
-  std::vector<uint8_t> may_start_;  // per token: some lexicon name starts here
   std::unordered_map<std::string, Prototype> registry_;
   std::unordered_set<std::string> registry_first_;  // first words of registry_'s keys
   const Prototype* reg_hit_ = nullptr;
@@ -1031,10 +1029,6 @@ bool InOrFromAfter(const Document& doc, uint32_t role_end, uint32_t name) {
   return name == role_end + 1 || doc.tokens[role_end + 1].lower == "the";
 }
 
-// "Shanghai authorities", "Kano State government" (a place just before a role), "police in Kabul",
-// "journalists from France", "rebels in the Ivory Coast" (a place or a country named after
-// in/from): the role takes that country. The place must be capitalised and resolved (the geo
-// stage has weighed its context).
 // The capitalised words just before the role at token `begin` that no actor covers, up to four
 // ("Madras" in "Madras High Court"): [first, begin), empty when there are none.
 uint32_t NameRunBefore(const Document& doc, const std::vector<bool>& covered, uint32_t begin) {
@@ -1052,19 +1046,27 @@ uint32_t NameRunBefore(const Document& doc, const std::vector<bool>& covered, ui
   return first;
 }
 
-// The country of a place named by some words of [first, end): longest names first, then leftmost.
-std::string RunCountry(const Document& doc, uint32_t first, uint32_t end,
-                       const PlaceCountryFn& fn) {
-  for (uint32_t len = end - first; len >= 1; --len) {
+// The country of a place named by some words of [first, end): names of at most four words whose
+// words all pass `usable` (when given), longest first, then leftmost. Linear in the run's length.
+std::string RunCountry(const Document& doc, uint32_t first, uint32_t end, const PlaceCountryFn& fn,
+                       bool (*usable)(const Token&) = nullptr) {
+  for (uint32_t len = std::min<uint32_t>(end - first, 4); len >= 1; --len) {
     for (uint32_t a = first; a + len <= end; ++a) {
-      Span span{doc.tokens[a].span.begin, doc.tokens[a + len - 1].span.end};
-      std::string c = fn(doc.Text(span));
+      bool ok = true;
+      for (uint32_t t = a; t < a + len && ok && usable; ++t) ok = usable(doc.tokens[t]);
+      if (!ok) continue;
+      std::string c =
+          fn(doc.Text(Span{doc.tokens[a].span.begin, doc.tokens[a + len - 1].span.end}));
       if (!c.empty()) return c;
     }
   }
   return "";
 }
 
+// "Shanghai authorities", "Kano State government" (a place just before a role), "police in Kabul",
+// "journalists from France", "rebels in the Ivory Coast" (a place or a country named after
+// in/from): the role takes that country. The place must be capitalised and resolved (the geo
+// stage has weighed its context), or a dominant gazetteer name ("Madras High Court").
 void PlaceModifiedRoles(Document* doc, const PlaceCountryFn& place_country) {
   std::vector<bool> covered;
   if (place_country) covered = CoveredTokens(*doc);
@@ -1111,6 +1113,11 @@ bool IsOrganisationHead(std::string_view w) {
     if (w == h) return true;
   }
   return false;
+}
+
+// A word of an organisation's name that may belong to a place in it: capitalised, not the head.
+bool IsPlaceWordOfName(const Token& t) {
+  return t.Is(kTokCapitalized) && !IsOrganisationHead(t.lower);
 }
 
 // "the Aboriginal Medical Services Alliance Northern Territory", "the Kisumu Traders Association":
@@ -1167,19 +1174,7 @@ void UnknownOrganisations(Document* doc, const PlaceCountryFn& place_country) {
           break;
         }
       }
-      // Place names of at most four words, so a long capitalised run costs linear time.
-      for (uint32_t len = std::min<uint32_t>(e - b - 1, 4); country.empty() && len >= 1; --len) {
-        for (uint32_t a = b; a + len <= e && country.empty(); ++a) {
-          bool content = true;
-          for (uint32_t t = a; t < a + len; ++t) {
-            const Token& tok = doc->tokens[t];
-            if (!tok.Is(kTokCapitalized) || IsOrganisationHead(tok.lower)) content = false;
-          }
-          if (!content) continue;
-          country = place_country(
-              doc->Text(Span{doc->tokens[a].span.begin, doc->tokens[a + len - 1].span.end}));
-        }
-      }
+      if (country.empty()) country = RunCountry(*doc, b, e, place_country, IsPlaceWordOfName);
       if (country.empty()) continue;
       ActorMention m;
       m.token_begin = b;
@@ -1229,14 +1224,6 @@ void InferArticleCountry(Document* doc, const PlaceCountryFn& place_country) {
 }
 
 namespace {
-
-// Index of the sentence holding token t.
-size_t SentenceOf(const Document& doc, uint32_t t) {
-  auto it =
-      std::upper_bound(doc.sentences.begin(), doc.sentences.end(), t,
-                       [](uint32_t tok, const dyad::Sentence& s) { return tok < s.token_begin; });
-  return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin()) - 1;
-}
 
 // A compound's id is the index of its first member (ActorMention::group); after mentions were
 // added, the ids are made so again.

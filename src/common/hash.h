@@ -3,6 +3,7 @@
 #define DYAD_COMMON_HASH_H_
 
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,9 +42,9 @@ class Hasher {
 class WordFilter {
  public:
   template <typename Range>
-  void Build(const Range& words, size_t count) {
+  void Build(const Range& words) {
     size_t size = 16;
-    while (size < 4 * count) size *= 2;
+    while (size < 4 * std::size(words)) size *= 2;
     slots_.assign(size, 0);
     for (const auto& w : words) Insert(Hash(KeyOf(w)));
   }
@@ -65,14 +66,7 @@ class WordFilter {
   static std::string_view KeyOf(const std::pair<K, V>& kv) {
     return kv.first;
   }
-  static uint64_t Hash(std::string_view w) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : w) {
-      h ^= c;
-      h *= 0x100000001b3ULL;
-    }
-    return h | 1;  // 0 marks an empty slot
-  }
+  static uint64_t Hash(std::string_view w) { return Hasher().Add(w).value() | 1; }  // 0: empty slot
   void Insert(uint64_t h) {
     size_t mask = slots_.size() - 1;
     size_t slot = h & mask;

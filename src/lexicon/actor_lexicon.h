@@ -63,10 +63,6 @@ class ActorLexicon {
   // All matches at token i, longest first; persons outside their date range on `date` are skipped.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
                  std::vector<ActorMatch>* out) const;
-  // False when no name of the lexicon starts at token `i` (MatchesAt at i would find nothing).
-  bool MayStartName(const Document& doc, uint32_t i) const {
-    return matcher_.MayStartWith(doc.tokens[i].lower);
-  }
 
   // Flags kTokKnownName on the capitalised words of country, capital, seat-of-power, organisation
   // and person names (longest match, any date), so the tagger reads them as proper nouns.

@@ -102,7 +102,7 @@ void EventLexicon::Finish() {
       return a->object_place && !b->object_place;
     });
   }
-  triggers_.Build(by_trigger_, by_trigger_.size());
+  triggers_.Build(by_trigger_);
 }
 
 Result<std::shared_ptr<const EventLexicon>> EventLexicon::Load(

@@ -39,7 +39,7 @@ bool CaseFits(const Token& t, CaseMode mode) {
 
 }  // namespace
 
-void NameMatcher::Finish() { first_words_.Build(nodes_[0].next, nodes_[0].next.size()); }
+void NameMatcher::Finish() { first_words_.Build(nodes_[0].next); }
 
 bool NameMatcher::MayStartWith(std::string_view lower) const {
   return first_words_.MayContain(lower);
