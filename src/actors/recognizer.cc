@@ -523,12 +523,8 @@ class Run {
   // locative preposition, or nothing useful (no parse, or another relation).
   Relation CapitalRelation(uint32_t first, uint32_t next) const {
     const auto& toks = doc_->tokens;
-    int32_t head = syntax::SpanHead(*doc_, first, next);
+    int32_t head = syntax::PhraseHead(*doc_, first, next);
     if (head < 0) return Relation::kUnknown;
-    for (int hops = 0; hops < 3 && (toks[head].deprel == "conj" || toks[head].deprel == "appos") &&
-                       toks[head].head >= 0; ++hops) {
-      head = toks[head].head;
-    }
     const std::string& rel = toks[head].deprel;
     if (rel == "nsubj" || rel == "nsubj:pass" || rel == "iobj" || rel == "obl:agent" ||
         rel == "nmod:poss" || rel == "csubj") {

@@ -341,7 +341,6 @@ class SentenceCoder {
     if (e.object_place) return PlaceEvents(m, clause, sources, modality);
     std::string code = modality == "future" ? IntentCodeFor(e.code) : e.code;
     code = CivilianViolence(code, doc_->actors[source]);
-    if (target >= 0) code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     // Target.
     if (target < 0 && !e.target_none && !passive && !e.has_target_slot()) {
       std::vector<bool> skip(doc_->actors.size(), false);
@@ -372,9 +371,8 @@ class SentenceCoder {
     }
     // Unconventional violence (killing a named person, a non-state group attacking civilians)
     // depends on the target, which word order or the parse may have found only now.
-    if (target >= 0 && m.target_actor < 0 && !passive) {
+    if (target >= 0)
       code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
-    }
     int32_t place = LocationFor(m, clause);
     if (target < 0 && sources.size() >= 2 && IsCooperativeRoot(Root(e.code))) {
       for (int32_t a : sources)

@@ -164,6 +164,7 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
   constexpr uint32_t kLongGap = 8;
   // Word-filter bits of the clause's tokens after the trigger, computed once on first use: most
   // pattern words differ from most tokens, and the bits say so without comparing strings.
+  if (lists[0] == nullptr && lists[1] == nullptr && lists[2] == nullptr) return out;
   thread_local std::vector<uint64_t> token_bits;
   token_bits.assign(clause.end > i ? clause.end - i : 0, 0);
   auto bits = [&](uint32_t j) {
@@ -301,12 +302,8 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
     const PlaceMention& pl = doc.places[p];
     if (pl.token_begin < clause.begin || pl.token_end > clause.end || pl.precision == "country") continue;
     if (idx.place[pl.token_begin] != static_cast<int32_t>(p)) continue;
-    int32_t h = syntax::SpanHead(doc, pl.token_begin, pl.token_end);
-    if (h < 0) continue;
-    // "Kunduz and Lashkar Gah", "Zaranj, the capital of Nimroz": climb to the first conjunct.
-    for (int hops = 0; hops < 3 && h >= 0 && (doc.tokens[h].deprel == "conj" || doc.tokens[h].deprel == "appos"); ++hops) {
-      h = doc.tokens[h].head;
-    }
+    // "Kunduz and Lashkar Gah", "Zaranj, the capital of Nimroz": the first conjunct's attachment.
+    int32_t h = syntax::PhraseHead(doc, pl.token_begin, pl.token_end);
     if (h < 0) continue;
     const Token& ht = doc.tokens[h];
     uint32_t hu = static_cast<uint32_t>(h);

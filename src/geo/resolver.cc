@@ -10,6 +10,12 @@
 namespace dyad::geo {
 namespace {
 
+// The country, or the province, that `g` lies in (another entry than `g` itself).
+bool Holds(const GazPlace& area, const GazPlace& g) {
+  return area.index != g.index && area.country == g.country &&
+         (area.IsCountry() || (area.IsAdmin1() && area.admin1_code == g.admin1_code));
+}
+
 constexpr size_t kMaxEntriesScored = 1000;  // postings are by population; the tail is hamlets
 
 // Ranking weights. Population contributes log10(population + 1), 0..7.
@@ -137,9 +143,7 @@ class Ranker {
   bool InArea(const GazPlace& g, int32_t within) const {
     if (within < 0) return false;
     for (uint32_t e : cands_[within].entries) {
-      GazPlace area = gaz_.Get(e);
-      if (area.index == g.index || (!area.IsAdmin1() && !area.IsCountry())) continue;
-      if (g.country == area.country && (area.IsCountry() || g.admin1_code == area.admin1_code)) return true;
+      if (Holds(gaz_.Get(e), g)) return true;
     }
     return false;
   }
@@ -215,10 +219,7 @@ std::vector<PlaceExplanation> PlaceResolver::Explain(const Document& doc) const 
     int32_t q = cands[i].within;
     if (q < 0 || static_cast<size_t>(q) >= out.size() || out[i].choices.empty() || out[q].choices.size() < 2) continue;
     const GazPlace& inner = out[i].choices.front().place;
-    auto holds = [&](const GazPlace& area) {
-      return area.index != inner.index && area.country == inner.country &&
-             (area.IsCountry() || (area.IsAdmin1() && area.admin1_code == inner.admin1_code));
-    };
+    auto holds = [&](const GazPlace& area) { return Holds(area, inner); };
     if (holds(out[q].choices.front().place)) continue;
     for (size_t k = 1; k < out[q].choices.size(); ++k) {
       if (!holds(out[q].choices[k].place)) continue;

@@ -62,7 +62,7 @@ struct Workspace {
 };
 
 template <typename DictFn>
-void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, int proper_tag,
+void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict,
              const std::vector<WordInput>& words, Workspace* ws, std::vector<int>* tags) {
   ws->tag_features.Prepare(words);
   tags->assign(words.size(), 0);
@@ -70,13 +70,7 @@ void TagWith(const FrozenWeights& w, int num_tags, const DictFn& dict, int prope
   ws->scores.resize(w.score_size());
   int prev1 = -1, prev2 = -1;
   for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-    if (words[i].known_name && proper_tag >= 0) {
-      (*tags)[i] = proper_tag;
-      prev2 = prev1;
-      prev1 = proper_tag;
-      continue;
-    }
-    if (int t = dict(words[i].form); t >= 0) {
+    if (int t = dict(words[i]); t >= 0) {
       (*tags)[i] = t;
       prev2 = prev1;
       prev1 = t;
@@ -175,7 +169,8 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::string& path) {
 // Scratch buffers are per thread, so the Model stays immutable and calls allocate nothing.
 void Model::Tag(const std::vector<WordInput>& words, std::vector<int>* tags) const {
   thread_local Workspace ws;
-  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, proper_tag_, words, &ws, tags);
+  TagWith(
+      tagger_, num_tags(), [this](const WordInput& w) { return FixedTag(w); }, words, &ws, tags);
 }
 
 int Model::DictTag(std::string_view form) const {
@@ -187,7 +182,9 @@ int Model::DictTag(std::string_view form) const {
 
 void Model::Analyze(const std::vector<WordInput>& words, SentenceAnalysis* out) const {
   thread_local Workspace ws;
-  TagWith(tagger_, num_tags(), [this](std::string_view f) { return DictTag(f); }, proper_tag_, words, &ws, &out->tags);
+  TagWith(
+      tagger_, num_tags(), [this](const WordInput& w) { return FixedTag(w); }, words, &ws,
+      &out->tags);
   int n = static_cast<int>(words.size());
   if (!has_parser_) {
     out->heads.assign(n, -1);

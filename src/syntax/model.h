@@ -54,6 +54,10 @@ class Model {
  private:
   friend class Trainer;
   int DictTag(std::string_view form) const;
+  // The tag a word takes without scoring: NNP for a known name, else its dictionary tag; -1 none.
+  int FixedTag(const WordInput& w) const {
+    return w.known_name && proper_tag_ >= 0 ? proper_tag_ : DictTag(w.form);
+  }
   std::vector<std::string> upos_, xpos_, labels_;
   // Frequent words that (nearly) always take one tag ("the", ",", "of"): tagged without
   // scoring. Sorted by the hash of the word form (case kept).

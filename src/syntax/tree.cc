@@ -11,6 +11,16 @@ int32_t SpanHead(const Document& doc, uint32_t begin, uint32_t end) {
   return -1;
 }
 
+int32_t PhraseHead(const Document& doc, uint32_t begin, uint32_t end) {
+  int32_t h = SpanHead(doc, begin, end);
+  for (int hops = 0; hops < 3 && h >= 0 && doc.tokens[h].head >= 0 &&
+                     (doc.tokens[h].deprel == "conj" || doc.tokens[h].deprel == "appos");
+       ++hops) {
+    h = doc.tokens[h].head;
+  }
+  return h;
+}
+
 std::string_view CaseOf(const Document& doc, uint32_t head, uint32_t before) {
   // The nearest one: "found on in Moscow" is "in".
   uint32_t stop = before > 6 ? before - 6 : 0;

@@ -14,6 +14,10 @@ namespace dyad::syntax {
 // document has no parse or the span is empty.
 int32_t SpanHead(const Document& doc, uint32_t begin, uint32_t end);
 
+// SpanHead, then up through at most three "conj"/"appos" links to the first conjunct or the noun
+// in apposition ("Kunduz and Lashkar Gah", "Zaranj, the capital of Nimroz"); -1 as SpanHead.
+int32_t PhraseHead(const Document& doc, uint32_t begin, uint32_t end);
+
 // The lower-case form of the nearest "case" dependent (the preposition) of `head` standing before
 // `before` (at most six tokens back): "in" for "in Kabul". Empty when there is none.
 std::string_view CaseOf(const Document& doc, uint32_t head, uint32_t before);

@@ -79,7 +79,12 @@ bool IsEmailChar(char32_t c) {
 class Scanner {
  public:
   Scanner(std::string_view text, Span span, std::vector<Token>* out)
-      : text_(text.substr(0, span.end)), pos_(span.begin), begin_(span.begin), end_(span.end), out_(out) {}
+      : text_(text.substr(0, span.end)),
+        pos_(span.begin),
+        begin_(span.begin),
+        end_(span.end),
+        out_(out),
+        has_at_(text_.find('@', begin_) != std::string_view::npos) {}
 
   void Run() {
     while (pos_ < end_) {
@@ -131,7 +136,7 @@ class Scanner {
     if (!word_before && (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f')) {
       if (size_t e = Url(i)) return e;
     }
-    if (!word_before && c < 0x80 && IsWordChar(c)) {
+    if (has_at_ && !word_before && c < 0x80 && IsWordChar(c)) {  // an address needs an '@'
       if (size_t e = Email(i)) return e;
     }
     if (!IsWordChar(c)) {
@@ -380,7 +385,7 @@ class Scanner {
       if (IsApostrophe(apos)) alen = apos < 0x80 ? 1 : 3;
       if (alen && a - alen > b + 1 && (text_[a - alen - 1] | 32) == 'n') return a - alen - 1;
     }
-    if (e - b > 8) return 0;
+    if (e - b > 8 || e - b < 4) return 0;  // the contractions below have 4 to 8 letters
     std::string lower = utf8::NormalizeLower(text_.substr(b, e - b));
     for (const Contraction& c : kContractions) {
       if (lower == c.word) return b + c.head;
@@ -413,6 +418,7 @@ class Scanner {
   std::string_view text_;  // the text up to the end of the span
   size_t pos_, begin_, end_;
   std::vector<Token>* out_;
+  bool has_at_;  // the span holds an '@': an e-mail address may start at a word
 };
 
 }  // namespace
