@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "serve/api.h"
+#include "serve/days.h"
 #include "serve/event_index.h"
 #include "store/sqlite_db.h"
 
@@ -55,12 +56,11 @@ struct Fixture {
     index = *loaded;
     store::Statement st(*db,
                         "WITH d AS (SELECT date FROM events WHERE date != '' ORDER BY date) "
-                        "SELECT CAST(julianday((SELECT date FROM d LIMIT 1 OFFSET (SELECT count(*) / 20 FROM d))) "
-                        "- 2440587.5 AS INTEGER), CAST(julianday((SELECT date FROM d LIMIT 1 OFFSET "
-                        "(SELECT count(*) * 19 / 20 FROM d))) - 2440587.5 AS INTEGER)");
+                        "SELECT (SELECT date FROM d LIMIT 1 OFFSET (SELECT count(*) / 20 FROM d)), "
+                        "(SELECT date FROM d LIMIT 1 OFFSET (SELECT count(*) * 19 / 20 FROM d))");
     if (st.Step()) {
-      first_day = static_cast<int32_t>(st.Int(0));
-      span_days = static_cast<int32_t>(st.Int(1) - st.Int(0));
+      first_day = serve::DayOf(st.Text(0));
+      span_days = serve::DayOf(st.Text(1)) - first_day;
     }
   }
 };
@@ -77,8 +77,8 @@ class Draw {
   void Window(std::string* from, std::string* to) {
     int len = Between(7, 120);
     int day = f_.first_day + Between(0, std::max(0, f_.span_days - len));
-    *from = Date(day);
-    *to = Date(day + len);
+    *from = serve::DateOf(day);
+    *to = serve::DateOf(day + len);
   }
 
   EventsQuery Events(bool page) {
@@ -119,14 +119,6 @@ class Draw {
   }
 
  private:
-  static std::string Date(int32_t days) {
-    time_t t = static_cast<time_t>(days) * 86400;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
   const Fixture& f_;
   std::mt19937_64 rng_{42};
 };

@@ -36,9 +36,23 @@ int Date::Weekday() const {
 
 std::string Date::ToString() const {
   if (!valid()) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  // As the snprintf above, without its cost (several dates per event, thousands per timeline).
+  char buf[10] = {static_cast<char>('0' + year / 1000),
+                  static_cast<char>('0' + year / 100 % 10),
+                  static_cast<char>('0' + year / 10 % 10),
+                  static_cast<char>('0' + year % 10),
+                  '-',
+                  static_cast<char>('0' + month / 10),
+                  static_cast<char>('0' + month % 10),
+                  '-',
+                  static_cast<char>('0' + day / 10),
+                  static_cast<char>('0' + day % 10)};
+  return std::string(buf, sizeof buf);
 }
 
 bool Date::IsValidDay(int y, int m, int d) {

@@ -855,4 +855,13 @@ void HarmonizeCodes(Document* doc) {
   }
 }
 
+std::vector<SentenceTime> SentenceTimes(const time::DateTimeline& timeline, size_t sentences) {
+  std::vector<SentenceTime> times(sentences);
+  for (uint32_t s = 0; s < sentences; ++s) {
+    times[s].reference = timeline.RangeFor(s);
+    times[s].basis = time::DateBasisName(timeline.ReferenceFor(s).basis);
+  }
+  return times;
+}
+
 }  // namespace dyad::events

@@ -22,6 +22,7 @@
 #include "dyad/document.h"
 #include "lexicon/cameo_table.h"
 #include "lexicon/event_lexicon.h"
+#include "time/dates.h"
 
 namespace dyad::events {
 
@@ -34,6 +35,9 @@ struct SentenceTime {
   DateRange reference;
   std::string basis;  // "narrative" or "publication"
 };
+
+// Each sentence's reference dates and their basis, from the date stage's timeline.
+std::vector<SentenceTime> SentenceTimes(const time::DateTimeline& timeline, size_t sentences);
 
 // A country-level place for an ISO3 code (from the gazetteer), or nullopt.
 using CountryPlaceFn = std::function<std::optional<PlaceMention>(const std::string& iso3)>;

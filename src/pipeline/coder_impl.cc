@@ -166,12 +166,8 @@ class CoderImpl : public Coder {
     time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
     // "KABUL, Aug 10 (Reuters) -": the dateline's date anchors the narrative.
     if (Date dl = DatelineDate(*doc); dl.valid()) timeline = dates_.Resolve(time::DateContext{date, dl}, doc);
-    std::vector<events::SentenceTime> times(doc->sentences.size());
-    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-      const time::SentenceReference& r = timeline.ReferenceFor(s);
-      times[s].reference = timeline.RangeFor(s);
-      times[s].basis = time::DateBasisName(r.basis);
-    }
+    std::vector<events::SentenceTime> times =
+        events::SentenceTimes(timeline, doc->sentences.size());
     events::CountryPlaceFn country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
       return gazetteer_ ? geo::CountryPlace(*gazetteer_, iso3) : std::nullopt;
     };

@@ -5,7 +5,7 @@ namespace dyad::serve {
 std::shared_ptr<const std::string> AnswerCache::Find(const std::shared_ptr<const void>& snapshot,
                                                      const std::string& target) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (snapshot != snapshot_) return nullptr;
+  if (!Current(snapshot)) return nullptr;
   auto it = by_target_.find(target);
   if (it == by_target_.end()) return nullptr;
   lru_.splice(lru_.begin(), lru_, it->second);
@@ -17,7 +17,7 @@ void AnswerCache::Keep(const std::shared_ptr<const void>& snapshot, const std::s
   size_t size = body.size() + target.size();
   if (body.size() > max_entry_bytes_ || size > max_bytes_) return;
   std::lock_guard<std::mutex> lock(mu_);
-  if (snapshot != snapshot_) {
+  if (!Current(snapshot)) {
     Clear();
     snapshot_ = snapshot;
   }

@@ -1,7 +1,9 @@
 // The server's memory of recent API answers, by request target ("/api/top?by=dyad"), for one
 // snapshot of the store (any object: the server's EventIndex): up to `max_bytes` of answers, the
-// least recently used dropped first; an answer for another snapshot empties it (the snapshot is
-// held, so a later one at the same address is never mistaken for it).
+// least recently used dropped first; an answer for another snapshot empties it. The snapshot is
+// watched, not held (a weak pointer: an old snapshot is freed as soon as the server drops it, and
+// its control block, kept alive by the watch, stops a later one at the same address from being
+// mistaken for it).
 //
 //   AnswerCache cache(64 << 20, 1 << 20);
 //   if (auto hit = cache.Find(snapshot, target)) return *hit;
@@ -43,7 +45,10 @@ class AnswerCache {
 
   const size_t max_bytes_, max_entry_bytes_;
   mutable std::mutex mu_;
-  std::shared_ptr<const void> snapshot_;  // guarded by mu_
+  std::weak_ptr<const void> snapshot_;                               // guarded by mu_
+  bool Current(const std::shared_ptr<const void>& snapshot) const {  // needs mu_
+    return !snapshot_.owner_before(snapshot) && !snapshot.owner_before(snapshot_);
+  }
   std::list<Entry> lru_;                        // guarded by mu_; most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> by_target_;  // guarded by mu_
   size_t bytes_ = 0;  // guarded by mu_: bodies and targets

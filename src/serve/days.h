@@ -34,29 +34,13 @@ inline int32_t DayOf(std::string_view s) {
   return static_cast<int32_t>(Date{y, m, d}.ToDays());
 }
 
-// The year, month (1..12) and day (1..31) of day `z`.
-inline void CivilOf(int32_t z, int* y, int* m, int* d) {
-  Date date = Date::FromDays(z);
-  *y = date.year;
-  *m = date.month;
-  *d = date.day;
-}
-
 // "YYYY-MM-DD" of day `day`.
 inline std::string DateOf(int32_t day) {
-  int y, m, d;
-  CivilOf(day, &y, &m, &d);
-  if (y < 0 || y > 9999) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-  }
-  // As the snprintf above, without its cost (a timeline or relations series formats thousands).
-  char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                  static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
-  return std::string(buf, sizeof buf);
+  Date date = Date::FromDays(day);
+  if (date.valid()) return date.ToString();
+  char buf[48];  // year 0, which Date calls unset
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buf;
 }
 
 }  // namespace dyad::serve

@@ -26,9 +26,8 @@ int64_t PeriodKey(int32_t day, store::Period by) {
     case store::Period::kMonth:
       break;
   }
-  int y, m, d;
-  CivilOf(day, &y, &m, &d);
-  return int64_t{y} * 12 + (m - 1);
+  Date date = Date::FromDays(day);
+  return int64_t{date.year} * 12 + (date.month - 1);
 }
 
 std::string PeriodName(int64_t key, store::Period by) {
@@ -65,13 +64,10 @@ std::vector<store::RelationsRow> EventIndex::Relations(const store::RelationsQue
   };
   // Every period with events in the window, with its total, from the day totals.
   std::vector<Acc> periods;
-  auto first = days_.begin(), last = days_.end();
-  if (from != kNoDay) first = std::partition_point(days_.begin(), days_.end(), [&](const DayTotal& d) { return d.day < from; });
-  if (to != kNoDay) last = std::partition_point(first, days_.end(), [&](const DayTotal& d) { return d.day <= to; });
-  for (auto d = first; d < last; ++d) {
-    int64_t key = PeriodKey(d->day, q.by);
+  for (const DayTotal& d : DaysIn(from, to)) {
+    int64_t key = PeriodKey(d.day, q.by);
     if (periods.empty() || periods.back().key != key) periods.push_back(Acc{key, {}, 0});
-    periods.back().row.total += d->events;
+    periods.back().row.total += d.events;
   }
   // The A-B events: sources in A and targets in B, and (undirected) sources in B and targets in
   // A, each row once. Added in the API's row order, so sums add up as they always have.

@@ -229,8 +229,18 @@ void EventIndex::BuildOrders() {
     ++days_.back().events;
     if (r->quad >= 1 && r->quad <= 4) ++days_.back().quad[r->quad - 1];
   }
+  // Value-initialised: every slot starts null (C++20 atomics).
   event_json_ = std::make_unique<std::atomic<const std::string*>[]>(rows_.size());
-  for (size_t i = 0; i < rows_.size(); ++i) event_json_[i].store(nullptr, std::memory_order_relaxed);
+}
+
+std::span<const EventIndex::DayTotal> EventIndex::DaysIn(int32_t from, int32_t to) const {
+  auto first = days_.begin(), last = days_.end();
+  if (from != kNoDay)
+    first = std::partition_point(days_.begin(), days_.end(),
+                                 [&](const DayTotal& d) { return d.day < from; });
+  if (to != kNoDay)
+    last = std::partition_point(first, days_.end(), [&](const DayTotal& d) { return d.day <= to; });
+  return {first, last};
 }
 
 EventIndex::Filter EventIndex::Compile(const EventsQuery& q, const TextRows* text) const {
@@ -323,10 +333,9 @@ std::vector<DayCount> EventIndex::Timeline(const EventsQuery& q, const TextRows*
   Filter f = Compile(q, text);
   if (f.impossible) return days;
   if (f.OnlyDates()) {  // the day totals say it all
-    auto first = std::partition_point(days_.begin(), days_.end(), [&](const DayTotal& d) { return f.from != kNoDay && d.day < f.from; });
-    auto last = std::partition_point(first, days_.end(), [&](const DayTotal& d) { return f.to == kNoDay || d.day <= f.to; });
-    for (auto d = first; d != last; ++d) {
-      days.push_back(DayCount{DateOf(d->day), d->events, {d->quad[0], d->quad[1], d->quad[2], d->quad[3]}});
+    for (const DayTotal& d : DaysIn(f.from, f.to)) {
+      days.push_back(
+          DayCount{DateOf(d.day), d.events, {d.quad[0], d.quad[1], d.quad[2], d.quad[3]}});
     }
     return days;
   }

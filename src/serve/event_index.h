@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -136,6 +137,8 @@ class EventIndex {
     int64_t quad[4];
   };
   std::vector<DayTotal> days_;        // every day with events, ascending
+  // The day totals of [from, to] (days; kNoDay = open).
+  std::span<const DayTotal> DaysIn(int32_t from, int32_t to) const;
   std::vector<std::string> strings_;  // every code, country and place key; sorted, so a prefix is an id range
   std::vector<std::string> place_labels_;  // by place key id
   std::vector<std::string> code_names_;    // CAMEO names by code id
