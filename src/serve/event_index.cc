@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -177,24 +176,12 @@ Status EventIndex::LoadActorLabels(Database& db) {
   std::vector<bool> actor(strings_.size());
   for (const Row& r : rows_) actor[r.src] = actor[r.tgt] = true;
   actor_labels_.resize(strings_.size());
-  // "Pakistan Military" for PAKMIL; the actor's name when the code has no country; the code when
-  // the actors table lacks it (as store::Top).
-  Statement st(db, "SELECT country, sector, name FROM actors WHERE code = ?1");
-  for (uint32_t id = 0; id < strings_.size(); ++id) {
-    if (!actor[id]) continue;
-    const std::string& code = strings_[id];
-    st.Bind(1, code);
-    if (!st.Step()) {
-      actor_labels_[id] = code;
-    } else if (store::CountryName(st.Text(0)).empty()) {
-      actor_labels_[id] = st.Text(2).empty() ? code : std::string(st.Text(2));
-    } else {
-      actor_labels_[id] = store::ActorLabel(st.Text(0), st.Text(1));
-    }
-    if (!st.status().ok()) return st.status();
-    st.Reset();
+  Statement st(db, store::kActorLabelSql);  // labels as store::Top gives them
+  Status error;
+  for (uint32_t id = 0; id < strings_.size() && error.ok(); ++id) {
+    if (actor[id]) actor_labels_[id] = store::ActorCodeLabel(st, strings_[id], &error);
   }
-  return Status::Ok();
+  return error;
 }
 
 void EventIndex::BuildOrders() {
@@ -214,12 +201,24 @@ void EventIndex::BuildOrders() {
   for (const Row& r : rows_) dyads_.emplace_back(r.src, r.tgt);
   std::sort(dyads_.begin(), dyads_.end());
   dyads_.erase(std::unique(dyads_.begin(), dyads_.end()), dyads_.end());
-  auto joined = [this](const std::pair<uint32_t, uint32_t>& d) { return strings_[d.first] + ">" + strings_[d.second]; };
-  std::sort(dyads_.begin(), dyads_.end(), [&](const auto& x, const auto& y) { return joined(x) < joined(y); });
-  std::map<std::pair<uint32_t, uint32_t>, uint32_t> dyad_id;
-  for (uint32_t i = 0; i < dyads_.size(); ++i) dyad_id[dyads_[i]] = i;
+  // Each key built once (not at every comparison); a row finds its dyad by binary search over
+  // the pairs in id order.
+  std::vector<std::pair<uint32_t, uint32_t>> by_ids = dyads_;
+  std::vector<std::pair<std::string, uint32_t>> keyed(by_ids.size());
+  for (uint32_t i = 0; i < by_ids.size(); ++i)
+    keyed[i] = {strings_[by_ids[i].first] + ">" + strings_[by_ids[i].second], i};
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> rank(by_ids.size());
+  for (uint32_t k = 0; k < keyed.size(); ++k) {
+    dyads_[k] = by_ids[keyed[k].second];
+    rank[keyed[k].second] = k;
+  }
   dyad_of_.resize(rows_.size());
-  for (size_t i = 0; i < rows_.size(); ++i) dyad_of_[i] = dyad_id[{rows_[i].src, rows_[i].tgt}];
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    auto it =
+        std::lower_bound(by_ids.begin(), by_ids.end(), std::make_pair(rows_[i].src, rows_[i].tgt));
+    dyad_of_[i] = rank[it - by_ids.begin()];
+  }
   by_rowid_.resize(rows_.size());
   for (uint32_t i = 0; i < by_rowid_.size(); ++i) by_rowid_[i] = i;
   std::sort(by_rowid_.begin(), by_rowid_.end(), [this](uint32_t a, uint32_t b) { return rows_[a].rowid < rows_[b].rowid; });

@@ -20,17 +20,21 @@ const char* PeriodSql(Period p) {
 // The date window shared by every query: ?F and ?T, "" = open.
 constexpr const char kDateWindow[] = "date != '' AND (?10 = '' OR date >= ?10) AND (?11 = '' OR date <= ?11)";
 
-// "Pakistan Military" for PAKMIL; the actor's name when the code has no country ("African Union"
-// for IGOAFU, as first seen).
-std::string ActorCodeLabel(Database& db, const std::string& code) {
-  Statement st(db, "SELECT country, sector, name FROM actors WHERE code = ?1");
-  st.Bind(1, code);
-  if (!st.Step()) return code;
-  if (CountryName(st.Text(0)).empty()) return std::string(st.Text(2).empty() ? code : st.Text(2));
-  return ActorLabel(st.Text(0), st.Text(1));
-}
-
 }  // namespace
+
+std::string ActorCodeLabel(Statement& st, const std::string& code, Status* error) {
+  st.Bind(1, code);
+  std::string label = code;
+  if (st.Step()) {
+    if (!CountryName(st.Text(0)).empty())
+      label = ActorLabel(st.Text(0), st.Text(1));
+    else if (!st.Text(2).empty())
+      label = std::string(st.Text(2));
+  }
+  if (error != nullptr && !st.status().ok()) *error = st.status();
+  st.Reset();
+  return label;
+}
 
 std::optional<Period> ParsePeriod(std::string_view name) {
   if (name == "day") return Period::kDay;
@@ -125,11 +129,13 @@ Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::st
     rows.push_back(std::move(r));
   }
   if (!st.status().ok()) return st.status();
+  Statement labels(db, kActorLabelSql);
   for (TopRow& r : rows) {
-    if (by == TopBy::kActor) r.label = ActorCodeLabel(db, r.key);
+    if (by == TopBy::kActor) r.label = ActorCodeLabel(labels, r.key);
     if (by == TopBy::kDyad) {
       size_t gt = r.key.find('>');
-      r.label = ActorCodeLabel(db, r.key.substr(0, gt)) + " > " + ActorCodeLabel(db, r.key.substr(gt + 1));
+      r.label = ActorCodeLabel(labels, r.key.substr(0, gt)) + " > " +
+                ActorCodeLabel(labels, r.key.substr(gt + 1));
     }
   }
   return rows;

@@ -59,6 +59,13 @@ struct TopRow {
   int64_t mentions = 0;
 };
 
+// The label of an actor code: "Pakistan Military" for PAKMIL; the actor's name when the code has
+// no country ("African Union" for IGOAFU, as first seen); the code when the actors table lacks
+// it. `st` is a statement prepared from kActorLabelSql; it is reset for the next code. A failed
+// lookup gives the code, and its status goes to `error` when one is given.
+inline constexpr char kActorLabelSql[] = "SELECT country, sector, name FROM actors WHERE code = ?1";
+std::string ActorCodeLabel(Statement& st, const std::string& code, Status* error = nullptr);
+
 Result<std::vector<TopRow>> Top(Database& db, TopBy by, int limit, const std::string& from,
                                 const std::string& to);
 
