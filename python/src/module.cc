@@ -131,24 +131,27 @@ void ParallelFor(size_t n, int threads, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
-// Parses `slots` in parallel; with `index` (a DuplicateIndex fed in input order, perhaps across
-// calls), marks near-copies as DuplicateIndex::Mark does: cleaning and hashing in parallel, only
-// the lookups in input order. Then codes the slots in parallel; each is independent after
-// marking, so the output order is the input order. Without an index nothing is marked, and
-// `fingerprint` has each slot's fingerprint taken from its coding, for the caller to look up.
+// Parses and codes `slots` in parallel, each taking its fingerprint from its coding (a coded
+// Document holds its cleaned segments: no second cleaning). With `index` (a DuplicateIndex fed
+// in input order, perhaps across calls), then marks near-copies in input order as
+// DuplicateIndex::Mark does, adding duplicate_of to their records; without one, `fingerprint`
+// leaves the fingerprints for the caller to look up.
 void ProcessSlots(const dyad::Coder& coder, const LineSource& source, int threads,
                   dyad::ingest::DuplicateIndex* index, bool fingerprint, std::vector<Slot>* slots) {
   ParallelFor(slots->size(), threads, [&](size_t i) {
     Slot& s = (*slots)[i];
     ParseSlot(source, &s);
-    if (index != nullptr && s.item.article) s.fingerprint = dyad::ingest::Fingerprint(dyad::ingest::DedupText(*s.item.article));
+    CodeSlot(coder, fingerprint || index != nullptr, &s);
   });
-  if (index != nullptr) {
-    for (Slot& s : *slots) {
-      if (s.item.article) s.item.article->duplicate_of = index->Check(s.item.article->id, s.fingerprint);
-    }
+  if (index == nullptr) return;
+  for (Slot& s : *slots) {
+    if (!s.item.article) continue;
+    std::string dup = index->Check(s.item.article->id, s.fingerprint);
+    if (dup.empty()) continue;
+    s.item.article->duplicate_of = dup;
+    if (auto marked = dyad::store::WithDuplicateOf(s.output, dup); marked.ok())
+      s.output = std::move(*marked);
   }
-  ParallelFor(slots->size(), threads, [&](size_t i) { CodeSlot(coder, fingerprint && index == nullptr, &(*slots)[i]); });
 }
 
 // The error records of one coded slot, in the CLI's order: read errors and warnings, then the
