@@ -198,5 +198,17 @@ TEST(ActorParseTest, BranchesOwnersAndNamedBodies) {
                   "president of the Ugandan Law Society=UGAGOV"));
 }
 
+// A legislature's named committee is one legislative actor, with its subject after "on".
+TEST(ActorParseTest, LegislativeCommittees) {
+  EXPECT_TRUE(Has(Mentions("The Senate Foreign Relations Committee approved the bill.").actors,
+                  "Senate Foreign Relations Committee=LEG"));
+  EXPECT_TRUE(Has(Mentions("The House Judiciary Committee subpoenaed the documents.").actors,
+                  "House Judiciary Committee=LEG"));
+  EXPECT_TRUE(Has(Mentions("The House Committee on Foreign Affairs met on Tuesday.").actors,
+                  "House Committee on Foreign Affairs=LEG"));
+  // Not a committee: a capitalised name after "Senate" stays unknown.
+  EXPECT_TRUE(Mentions("The Senate Office Building was closed.").actors.empty());
+}
+
 }  // namespace
 }  // namespace dyad

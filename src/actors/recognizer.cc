@@ -276,6 +276,14 @@ class Run {
       if (uint32_t n = Apply(*best, i, c)) return n;
       return 0;
     }
+    if (c->empty() && t.Is(kTokCapitalized) && t.lower == "house") {
+      // "House Judiciary Committee": the lower house's committee ("House" alone names too much).
+      if (uint32_t e = CommitteeEnd(i + 1)) {
+        c->sector = "LEG";
+        c->has_agent = true;
+        return e - i;
+      }
+    }
     if (c->empty()) {
       // Sentence-initially only when the tagger reads a proper noun ("Museveni said", not "Rice").
       if (cap && (i > s.token_begin || t.tag == "NNP")) return KnownSurname(i, s.token_end, c);
@@ -393,12 +401,24 @@ class Run {
           c->sector = e.sector;
           return m.length;
         }
-        if (closed || InsideProperName(m, i) || ModifiesNoun(m, i)) return 0;
+        if (closed || ModifiesNoun(m, i)) return 0;
+        if (InsideProperName(m, i)) {
+          // "Senate Foreign Relations Committee": a legislature's named committee is the
+          // legislature's, not an unknown name.
+          uint32_t end = e.sector == "LEG" ? CommitteeEnd(i + m.length) : 0;
+          if (end == 0 || c->has_agent) return 0;
+          c->sector = e.sector;
+          c->has_agent = true;
+          return end - i;
+        }
         // "Deputy Minister of Defense Colonel-General X": the office, not the rank that follows.
         if (!(e.title && c->has_agent && !c->sector.empty())) c->sector = e.sector;
         c->has_agent = true;
         c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
+        if (e.sector == "LEG" && (doc_->tokens[i + m.length - 1].lower == "committee")) {
+          return CommitteeSubjectEnd(i + m.length) - i;
+        }
         return m.length;
       case ActorKind::kHonorific:
         if (closed) return 0;
@@ -436,6 +456,45 @@ class Run {
     after.clear();
     Matches(next, static_cast<uint32_t>(doc_->tokens.size()), &after);
     return after.empty();
+  }
+
+  // The end of a committee's capitalised name that starts at token j ("Foreign Relations
+  // Committee", "Subcommittee on Asia and the Pacific"), or 0 when the words from j are not one.
+  uint32_t CommitteeEnd(uint32_t j) const {
+    const auto& toks = doc_->tokens;
+    uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks.size()), j + 10), end = 0;
+    for (uint32_t k = j; k < limit; ++k) {
+      const Token& t = toks[k];
+      const std::string& w = t.lower;
+      if (t.Is(kTokCapitalized) && !t.Is(kTokSentStart)) {
+        if (w == "committee" || w == "subcommittee" || w == "caucus") end = k + 1;
+        continue;
+      }
+      bool joiner =
+          (w == "on" || w == "of" || w == "and" || w == "for" || w == "the" || w == "&") && k > j &&
+          k + 1 < limit && toks[k + 1].Is(kTokCapitalized);
+      if (!joiner) break;
+    }
+    return end > 0 ? CommitteeSubjectEnd(end) : 0;
+  }
+
+  // "Committee on Foreign Affairs", "Subcommittee on Asia and the Pacific": the committee's
+  // capitalised subject after its head noun (ending at `end`) belongs to its name.
+  uint32_t CommitteeSubjectEnd(uint32_t end) const {
+    const auto& toks = doc_->tokens;
+    if (end + 1 >= toks.size() || (toks[end].lower != "on" && toks[end].lower != "for") ||
+        !toks[end + 1].Is(kTokCapitalized)) {
+      return end;
+    }
+    uint32_t k = end + 1;
+    while (k < toks.size() && k < end + 8) {
+      const std::string& w = toks[k].lower;
+      bool joiner = (w == "and" || w == "the" || w == "&") && k + 1 < toks.size() &&
+                    toks[k + 1].Is(kTokCapitalized);
+      if (!toks[k].Is(kTokCapitalized) && !joiner) break;
+      ++k;
+    }
+    return k;
   }
 
   bool NextIsUnknownCapitalised(uint32_t j, uint32_t end) const {
