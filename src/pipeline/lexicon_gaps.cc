@@ -1,6 +1,7 @@
 #include "pipeline/lexicon_gaps.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -173,6 +174,14 @@ void GapCollector::Add(const Document& doc) {
     if (r.examples.size() < 2) r.examples.push_back(OneLine(doc.Text(s.span)));
   };
 
+  for (const Token& t : doc.tokens) {
+    if (t.Is(kTokPunct) || t.Is(kTokSentStart) || t.Is(kTokAllCaps)) continue;
+    if (t.Is(kTokCapitalized)) {
+      ++word_case_[t.lower].first;
+    } else if (!t.lower.empty() && t.lower[0] >= 'a' && t.lower[0] <= 'z') {
+      ++word_case_[t.lower].second;
+    }
+  }
   for (const Sentence& s : doc.sentences) {
     if (doc.segments.size() > s.segment && doc.segments[s.segment].is_title) continue;
     // Persons dyad named from a title but could give no country ("the minister Ali Musa").
@@ -236,10 +245,32 @@ void GapCollector::Add(const Document& doc) {
   }
 }
 
+bool GapCollector::CommonWords(const std::string& name) const {
+  size_t words = 0, common = 0;
+  size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ') ++j;
+    if (j == i) break;
+    // "Hong Soon-jik": a hyphenated word by its first part (the lower-case part is no word).
+    std::string w = name.substr(i, std::min(j, name.find('-', i)) - i);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    i = j;
+    if (IsNameParticle(w)) continue;
+    auto it = word_case_.find(w);
+    ++words;
+    if (it != word_case_.end() && it->second.second > it->second.first) ++common;
+  }
+  // A single word may be a surname that is also a common word ("Ban said", "Rice said").
+  return words > 1 && common * 2 > words;
+}
+
 std::vector<GapRow> GapCollector::Ranked(int min_count) const {
   std::vector<GapRow> out;
   for (const auto& [name, r] : rows_) {
-    if (r.count >= min_count) out.push_back(r);
+    if (r.count < min_count || (r.kind == "person" && CommonWords(name))) continue;
+    out.push_back(r);
   }
   std::stable_sort(out.begin(), out.end(), [](const GapRow& a, const GapRow& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;

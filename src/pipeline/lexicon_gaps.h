@@ -9,11 +9,14 @@
 // place or date mention covers, or that dyad read as a person without a country ("title+name"
 // with no country). It counts as a gap only with a cue that it names a person or organisation:
 //   title      right after a role ("rebel commander Ali Musa"), when dyad did not take the name;
-//   appos      in apposition with a role ("Ali Musa, the rebel commander," / "the army chief, Ali Musa,");
-//   said       followed by a speech verb ("Ali Musa said");
-//   org-word   ending in an organisation word ("Musa Liberation Front").
+//   appos      in apposition with a role ("Ali Musa, the rebel commander," / "the army chief, Ali
+//   Musa,"); said       followed by a speech verb ("Ali Musa said"); org-word   ending in an
+//   organisation word ("Musa Liberation Front").
 // The suggested role and country come from the role mention of the cue or, failing that, the
 // nearest actor mention with a sector / a country in the same sentence.
+//
+// A person's name of two words or more, most of which the corpus writes in lower case more often
+// than capitalised ("Replay More Videos", "Editorial Board": page furniture), is left out.
 //
 // Example: "Ali Musa, the Sudanese army spokesman, said ..." -> row
 //   Ali Musa  person  1  MIL  SDN  appos,said  "Ali Musa, the Sudanese army spokesman, said ..."
@@ -22,6 +25,8 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dyad/coder.h"
@@ -52,7 +57,14 @@ class GapCollector {
   static std::string FormatTsv(const std::vector<GapRow>& rows);
 
  private:
+  // Whether the name has two words or more and most of them are written in lower case more often
+  // than capitalised in the corpus ("Replay More Videos", "Editorial Board"): page furniture, not a
+  // name.
+  bool CommonWords(const std::string& name) const;
+
   std::map<std::string, GapRow> rows_;
+  // Per word (lower case): times seen capitalised (not opening a sentence) and in lower case.
+  std::unordered_map<std::string, std::pair<int, int>> word_case_;
   int articles_ = 0;
 };
 

@@ -31,6 +31,9 @@ const char* const kCorpus[] = {
     "Fighters of the Marwen Liberation Front attacked a convoy near the border on Monday.",
     "Kessa Dunmore said the talks in Geneva had failed.",
     "The weather was fine on Tuesday and Geneva was quiet.",
+    // Page furniture with a speech verb after it: its words are common words in this corpus.
+    "Viewers replay more videos than ever, and they replay more videos at night.",
+    "On the page, Replay More Videos said the service was free.",
 };
 
 GapCollector Collect() {
@@ -72,6 +75,7 @@ TEST(LexiconGapsTest, RanksUnresolvedNamesWithRoleAndCountry) {
   EXPECT_EQ(dunmore->cues.at("said"), 1);
   EXPECT_EQ(Find(rows, "Geneva"), nullptr);   // a place, not a gap
   EXPECT_EQ(Find(rows, "Tuesday"), nullptr);  // a date
+  EXPECT_EQ(Find(rows, "Replay More Videos"), nullptr) << GapCollector::FormatTsv(rows);
 }
 
 TEST(LexiconGapsTest, CommandWritesTsv) {
