@@ -210,5 +210,14 @@ TEST(ActorParseTest, LegislativeCommittees) {
   EXPECT_TRUE(Mentions("The Senate Office Building was closed.").actors.empty());
 }
 
+// A former state (ISO 3166-3) is its own actor, not its largest successor or a trade union.
+TEST(ActorParseTest, FormerStates) {
+  EXPECT_TRUE(Has(Mentions("Soviet troops withdrew from Afghanistan in 1989.").actors,
+                  "Soviet troops=SUNMIL"));
+  EXPECT_TRUE(Has(Mentions("The Soviet Union protested.").actors, "Soviet Union=SUN"));
+  EXPECT_TRUE(
+      Has(Mentions("East German border guards fired.").actors, "East German border guards=DDRCOP"));
+}
+
 }  // namespace
 }  // namespace dyad

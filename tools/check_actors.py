@@ -6,7 +6,8 @@ Checks, per line:
   * known kind; code shape for the kind (country: ISO 3166-1 alpha-3; honorific: '-';
     agent: a CAMEO sector; metonym/org/person: COUNTRY+SECTOR, bare country, or an
     international IGO/NGO/IMG code)
-  * ISO3 codes exist in /usr/share/iso-codes/json/iso_3166-1.json (plus the user-assigned XKX)
+  * ISO3 codes exist in /usr/share/iso-codes/json/iso_3166-1.json (plus the user-assigned XKX) or,
+    for former states, in iso_3166-3.json
   * sector= values and agent codes are in the allowed CAMEO sector list; country= is ISO3 or empty
   * the code agrees with country= and sector= when it is COUNTRY+SECTOR
   * named organisations and people are not sector INS (named armed groups are REB)
@@ -31,6 +32,7 @@ import sys
 from collections import Counter, defaultdict
 
 ISO_JSON = '/usr/share/iso-codes/json/iso_3166-1.json'
+ISO_FORMER_JSON = '/usr/share/iso-codes/json/iso_3166-3.json'  # former states (SUN, YUG, CSK ...)
 EXTRA_ISO3 = {'XKX'}  # Kosovo: user-assigned code, widely used (EU, IMF, World Bank)
 KINDS = {'country', 'metonym', 'agent', 'honorific', 'org', 'person'}
 SECTORS = set('GOV MIL COP JUD LEG OPP PTY REB INS SEP SPY IGO NGO IMG BUS MED '
@@ -59,7 +61,11 @@ CODE_RE = re.compile(r'^[A-Z0-9]{3,12}$')
 def load_iso3():
     with open(ISO_JSON, encoding='utf-8') as f:
         data = json.load(f)
-    return {e['alpha_3'] for e in data['3166-1']} | EXTRA_ISO3
+    codes = {e['alpha_3'] for e in data['3166-1']} | EXTRA_ISO3
+    if os.path.exists(ISO_FORMER_JSON):
+        with open(ISO_FORMER_JSON, encoding='utf-8') as f:
+            codes |= {e['alpha_3'] for e in json.load(f)['3166-3'] if 'alpha_3' in e}
+    return codes
 
 
 def parse_date(s):
