@@ -17,6 +17,7 @@ namespace {
 using lexicon::ActorEntry;
 using lexicon::ActorKind;
 using lexicon::ActorMatch;
+using lexicon::IsLeaderRole;
 using lexicon::NameRole;
 
 // What a name refers to once resolved; kept per article for later references.
@@ -97,21 +98,6 @@ bool IsGovernmentBody(std::string_view w) {
 // Sectors of an office one can leave: its former holders are CAMEO's elites (ELI).
 bool IsOfficeSector(std::string_view s) {
   return s == "GOV" || s == "MIL" || s == "LEG" || s == "JUD" || s == "SPY" || s == "COP";
-}
-
-// A national leader's office (the lexicon's role=, underscores read as spaces): the person news
-// names by surname alone ("Museveni" is the president, not the minister of the same family).
-bool IsLeaderRole(std::string_view role) {
-  // clang-format off
-  static const char* const kRoles[] = {
-      "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Premier",
-      "Taoiseach", "Supreme Leader", "Head of State", "Transitional President", "Interim President",
-      "Acting President", "Caretaker Prime Minister", "Chairman of the Council of Ministers"};
-  // clang-format on
-  for (const char* r : kRoles) {
-    if (role == r) return true;
-  }
-  return false;
 }
 
 // The person a surname names on the article's date: the only office-holder with it, or among

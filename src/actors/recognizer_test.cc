@@ -30,7 +30,17 @@ const char kLex[] =
     "person\tKENGOV\tGrace Mwangi\tcountry=KEN\tsector=GOV\trole=Prime_Minister\tfrom=2020-01-01\n"
     "person\tKENGOV\tJoseph "
     "Kariuki\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2015-01-01\tto=2019-12-31\n"
-    "person\tKENGOV\tPeter Otieno\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2020-01-01\n";
+    "person\tKENGOV\tPeter Otieno\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2020-01-01\n"
+    // one person, three offices: a legislator, then president, then a party leader
+    "person\tKENLEG\tSamuel "
+    "Kibet\tcountry=KEN\tsector=LEG\trole=Senator\tfrom=2005-01-01\tto=2009-12-31\n"
+    "person\tKENGOV\tSamuel "
+    "Kibet\tcountry=KEN\tsector=GOV\trole=President\tfrom=2010-01-01\tto=2017-12-31\n"
+    "person\tKENPTY\tSamuel Kibet\tcountry=KEN\tsector=PTY\trole=Party_Chairman\tfrom=2018-01-01\n"
+    // two offices, neither a leader's: the later one
+    "person\tKENLEG\tRuth "
+    "Wanjiku\tcountry=KEN\tsector=LEG\trole=MP\tfrom=2005-01-01\tto=2012-12-31\n"
+    "person\tKENMIL\tRuth Wanjiku\tcountry=KEN\tsector=MIL\trole=Army_Chief\tfrom=2013-01-01\n";
 
 struct Row {
   const char* text;
@@ -100,6 +110,11 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   EXPECT_EQ(codes("He met Otieno.", Date{2023, 6, 1}), std::vector<std::string>{"KENGOV"});
   EXPECT_EQ(codes("He met Otieno.", Date{}), std::vector<std::string>{});
   EXPECT_EQ(codes("He met Warsame.", Date{}), std::vector<std::string>{"SOMGOV"});
+  // A person with several offices: on a date, that date's office; without one, the leader's
+  // office, else the latest.
+  EXPECT_EQ(codes("Samuel Kibet spoke.", Date{2007, 1, 1}), std::vector<std::string>{"KENLEG"});
+  EXPECT_EQ(codes("Samuel Kibet spoke.", Date{}), std::vector<std::string>{"KENGOV"});
+  EXPECT_EQ(codes("Ruth Wanjiku spoke.", Date{}), std::vector<std::string>{"KENMIL"});
 }
 
 TEST(ActorRecognizerTest, CompoundSubjectIsLinked) {

@@ -150,6 +150,31 @@ std::shared_ptr<const ActorLexicon> ActorLexicon::FromText(std::string_view text
   return lex;
 }
 
+bool IsLeaderRole(std::string_view role) {
+  // clang-format off
+  static const char* const kRoles[] = {
+      "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Chancellor", "Premier",
+      "Taoiseach", "Supreme Leader", "Head of State", "Transitional President", "Interim President",
+      "Acting President", "Caretaker Prime Minister", "Chairman of the Council of Ministers"};
+  // clang-format on
+  for (const char* r : kRoles) {
+    if (role == r) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Of two offices of one person, the one an undated mention more likely means.
+bool PreferredOffice(const ActorEntry& a, const ActorEntry& b) {
+  bool la = IsLeaderRole(a.role), lb = IsLeaderRole(b.role);
+  if (la != lb) return la;
+  if (a.from.valid() != b.from.valid()) return a.from.valid();
+  return a.from.valid() && b.from < a.from;
+}
+
+}  // namespace
+
 void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
                              std::vector<ActorMatch>* out) const {
   thread_local std::vector<NameMatch> matches;
@@ -160,6 +185,21 @@ void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, cons
     const Ref& r = refs_[m.payload];
     const ActorEntry& e = entries_[r.entry];
     if (!e.ValidOn(date)) continue;
+    if (!date.valid() && e.kind == ActorKind::kPerson) {
+      // One office per person and name: keep the preferred one.
+      bool replaced = false, dropped = false;
+      for (size_t k = first; k < out->size(); ++k) {
+        ActorMatch& o = (*out)[k];
+        if (o.length != m.length || o.entry->kind != ActorKind::kPerson || o.entry->name != e.name)
+          continue;
+        if (PreferredOffice(e, *o.entry))
+          o = ActorMatch{m.length, &e, r.role}, replaced = true;
+        else
+          dropped = true;
+        break;
+      }
+      if (replaced || dropped) continue;
+    }
     out->push_back(ActorMatch{m.length, &e, r.role});
   }
   if (out->size() > first || !date.valid()) return;

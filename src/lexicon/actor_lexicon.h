@@ -45,6 +45,11 @@ struct ActorEntry {
   }
 };
 
+// A national leader's office ("President", "Prime Minister", "King", ...; the lexicon's role=,
+// underscores read as spaces): the person news names by surname alone ("Museveni" is the
+// president, not the minister of the same family).
+bool IsLeaderRole(std::string_view role);
+
 struct ActorMatch {
   uint32_t length = 0;
   const ActorEntry* entry = nullptr;
@@ -61,6 +66,8 @@ class ActorLexicon {
                                                       std::vector<Diagnostic>* diagnostics);
 
   // All matches at token i, longest first; persons outside their date range on `date` are skipped.
+  // Without a date, a person with several offices is matched once, in the office news most likely
+  // means: a national leader's, else the latest.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
                  std::vector<ActorMatch>* out) const;
 
