@@ -219,5 +219,12 @@ TEST(ActorParseTest, FormerStates) {
       Has(Mentions("East German border guards fired.").actors, "East German border guards=DDRCOP"));
 }
 
+// The opposition's front bench ("shadow home secretary") is the opposition, not the government.
+TEST(ActorParseTest, ShadowMinisters) {
+  EXPECT_TRUE(Has(Mentions("The shadow home secretary criticised the plan.").actors,
+                  "shadow home secretary=OPP"));
+  EXPECT_TRUE(Has(Mentions("The home secretary defended the plan.").actors, "home secretary=GOV"));
+}
+
 }  // namespace
 }  // namespace dyad

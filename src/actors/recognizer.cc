@@ -48,6 +48,7 @@ struct Chunk {
   // "EU legislators": the sector of a role noun after an organisation.
   std::string org_agent_sector;
   bool leader_body = false;  // "the Biden administration": a person's government
+  bool shadow = false;       // "shadow home secretary": the opposition's spokesperson for an office
   bool empty() const { return end == begin; }
 };
 
@@ -246,6 +247,18 @@ class Run {
     }
     thread_local std::vector<ActorMatch> matches;
     matches.clear();
+    // "shadow home secretary", "the shadow chancellor": in Westminster systems the opposition's
+    // front bench, not the government.
+    if (t.lower == "shadow" && !c->has_agent && !c->shadow && i + 1 < s.token_end) {
+      Matches(i + 1, s.token_end, &matches);
+      for (const ActorMatch& m : matches) {
+        if (m.entry->kind == ActorKind::kAgent && m.entry->sector == "GOV") {
+          c->shadow = true;
+          return 1;
+        }
+      }
+      matches.clear();
+    }
     Matches(i, s.token_end, &matches);
     if (!matches.empty()) {
       const ActorMatch* best = &matches[0];
@@ -399,6 +412,7 @@ class Run {
         }
         // "Deputy Minister of Defense Colonel-General X": the office, not the rank that follows.
         if (!(e.title && c->has_agent && !c->sector.empty())) c->sector = e.sector;
+        if (c->shadow && c->sector == "GOV") c->sector = "OPP";
         c->has_agent = true;
         c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
@@ -770,6 +784,19 @@ class Run {
         m.sector = "ELI";
         m.code = m.country + "ELI";
         m.rule += "+out-of-office";
+      }
+      // Every office begins more than three months after the article's date (a nominee or
+      // president-elect is named for the office to come): not yet the office-holder. The title
+      // the text gives says what the person is ("Army Secretary Mark Esper" before he led the
+      // Pentagon, "White House spokesman Josh Earnest"); without one, a notable person, CAMEO's
+      // elite.
+      if (date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays() &&
+          !m.country.empty() && IsOfficeSector(m.sector)) {
+        m.sector = !c->sector.empty()                             ? c->sector
+                   : c->org != nullptr && !c->org->sector.empty() ? c->org->sector
+                                                                  : "ELI";
+        m.code = m.country + m.sector;
+        m.rule += "+before-office";
       }
     } else if (!c->person_name.empty() && c->org) {
       const ActorEntry& e = *c->org;

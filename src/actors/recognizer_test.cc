@@ -115,6 +115,11 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   EXPECT_EQ(codes("Samuel Kibet spoke.", Date{2007, 1, 1}), std::vector<std::string>{"KENLEG"});
   EXPECT_EQ(codes("Samuel Kibet spoke.", Date{}), std::vector<std::string>{"KENGOV"});
   EXPECT_EQ(codes("Ruth Wanjiku spoke.", Date{}), std::vector<std::string>{"KENMIL"});
+  // Long before any office: a notable person (ELI), or what the text's title says.
+  EXPECT_EQ(codes("Peter Otieno spoke.", Date{2015, 6, 1}), std::vector<std::string>{"KENELI"});
+  EXPECT_EQ(codes("Kenyan army chief Peter Otieno spoke.", Date{2015, 6, 1}),
+            std::vector<std::string>{"KENMIL"});
+  EXPECT_EQ(codes("Peter Otieno spoke.", Date{2019, 11, 1}), std::vector<std::string>{"KENGOV"});
 }
 
 TEST(ActorRecognizerTest, CompoundSubjectIsLinked) {
