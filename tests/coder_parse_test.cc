@@ -226,5 +226,16 @@ TEST(ActorParseTest, ShadowMinisters) {
   EXPECT_TRUE(Has(Mentions("The home secretary defended the plan.").actors, "home secretary=GOV"));
 }
 
+// Who leads a force gives its country; a verb is no role noun; participles stand between a
+// country and its role.
+TEST(ActorParseTest, LedForcesVerbsAndParticiples) {
+  EXPECT_TRUE(Has(Mentions("Vietnamese-led forces shelled the camps.").actors,
+                  "Vietnamese-led forces=VNMMIL"));
+  Coded verb = Mentions("The president threatened to institute a curfew.");
+  for (const auto& a : verb.actors) EXPECT_NE(a.rfind("institute", 0), 0u) << a;
+  EXPECT_TRUE(Has(Mentions("Algeria's leading human rights activist was arrested.").actors,
+                  "Algeria's leading human rights activist=DZANGO"));
+}
+
 }  // namespace
 }  // namespace dyad

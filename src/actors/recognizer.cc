@@ -96,6 +96,12 @@ bool IsGovernmentBody(std::string_view w) {
          w == "presidency";
 }
 
+// Words that rank a title without changing whose office it is ("Deputy Minister of Defense").
+bool IsTitleModifier(std::string_view w) {
+  return w == "deputy" || w == "vice" || w == "acting" || w == "assistant" || w == "interim" ||
+         w == "first" || w == "principal" || w == "senior" || w == "associate";
+}
+
 // Sectors of an office one can leave: its former holders are CAMEO's elites (ELI).
 bool IsOfficeSector(std::string_view s) {
   return s == "GOV" || s == "MIL" || s == "LEG" || s == "JUD" || s == "SPY" || s == "COP";
@@ -260,10 +266,25 @@ class Run {
       matches.clear();
     }
     Matches(i, s.token_end, &matches);
+    // "Deputy Minister of Defense", "vice foreign minister", "acting interior minister": a word
+    // that ranks a title without changing whose it is.
+    if (matches.empty() && !c->has_agent && IsTitleModifier(t.lower) && i + 1 < s.token_end) {
+      Matches(i + 1, s.token_end, &matches);
+      bool title = false;
+      for (const ActorMatch& m : matches)
+        title = title || (m.entry->kind == ActorKind::kAgent && m.entry->title);
+      matches.clear();
+      if (title) return 1;
+    }
     if (!matches.empty()) {
       const ActorMatch* best = &matches[0];
       for (const ActorMatch& m : matches) {
         if (m.length == best->length && KindRank(m.entry->kind) < KindRank(best->entry->kind)) best = &m;
+      }
+      // "Minister Juan Carlos Jobet": a known person's name followed by an unknown capitalised
+      // name word is the start of another person's longer name.
+      if (best->entry->kind == ActorKind::kPerson && ContinuesName(i + best->length, s.token_end)) {
+        return c->title && !c->person && c->person_name.empty() ? ReadName(i, s.token_end, c) : 0;
       }
       // "Defence Minister Aden Duale": after a title, a place name followed by another
       // capitalised word is the first part of a person's name.
@@ -311,9 +332,10 @@ class Run {
     // "Kenya's current interior minister": adjectives between a country and its role noun; also
     // a people's name ("Sri Lankan Tamil politicians", "Iraqi Kurdish forces").
     bool people_word = t.Is(kTokCapitalized) && (t.tag == "JJ" || t.tag == "NNP") && c->adjective;
+    // "Algeria's leading human rights activist", "Kenya's ruling party": participles as adjectives.
     if (!c->country.empty() && !c->has_agent && !c->org &&
         (!t.Is(kTokCapitalized) || people_word) &&
-        (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || people_word)) {
+        (t.tag == "JJ" || t.tag == "NN" || t.tag == "VBN" || t.tag == "VBG" || people_word)) {
       for (uint32_t j = i + 1; j < s.token_end && j <= i + 2; ++j) {
         matches.clear();
         Matches(j, s.token_end, &matches);
@@ -323,10 +345,11 @@ class Run {
         if (doc_->tokens[j].tag != "JJ" && doc_->tokens[j].tag != "NN") break;
       }
     }
-    // "a Somalia-based paramilitary group": where a group is based gives its country
-    // ("US-backed", "Saudi-led" name a supporter instead, and end the chunk).
+    // "a Somalia-based paramilitary group": where a group is based gives its country; so does who
+    // leads it ("Vietnamese-led forces", "a US-led coalition"). "US-backed" names a supporter
+    // instead, and ends the chunk.
     if (w == "-" && !c->country.empty() && !c->has_agent && i + 1 < s.token_end &&
-        doc_->tokens[i + 1].lower == "based") {
+        (doc_->tokens[i + 1].lower == "based" || doc_->tokens[i + 1].lower == "led")) {
       return 2;
     }
     if (w == "(" && i + 2 < s.token_end && doc_->tokens[i + 1].Is(kTokAllCaps) &&
@@ -401,6 +424,14 @@ class Run {
           return m.length;
         }
         if (closed || ModifiesNoun(m, i)) return 0;
+        // "threatened to institute a curfew", "will police the border": a verb after "to" or a
+        // modal, not a role noun (other verb tags are left alone: taggers read plural nouns as
+        // verbs).
+        if (m.length == 1 && i > 0 && !doc_->tokens[i].Is(kTokCapitalized) &&
+            doc_->tokens[i].tag == "VB" &&
+            (doc_->tokens[i - 1].lower == "to" || doc_->tokens[i - 1].tag == "MD")) {
+          return 0;
+        }
         if (InsideProperName(m, i)) {
           // "Senate Foreign Relations Committee": a legislature's named committee is the
           // legislature's, not an unknown name.
@@ -428,7 +459,10 @@ class Run {
         // "Kremlin spokesman Dmitry Peskov", "UN Secretary-General Antonio Guterres": a known
         // person right after an organisation (and its role noun) is that person, with the person's
         // own code.
-        if (closed && !(c->org && !c->person && c->person_name.empty())) return 0;
+        if (closed && !((c->org || (c->registered && reg_hit_ && !reg_hit_->person)) &&
+                        !c->person && c->person_name.empty())) {
+          return 0;
+        }
         c->person = &e;
         c->name_begin = i;
         c->name_end = i + m.length;
@@ -495,6 +529,23 @@ class Run {
       ++k;
     }
     return k;
+  }
+
+  // Token j is a capitalised word that carries a name on: a proper noun no dictionary knows, not
+  // a day or month ("Putin Tuesday") and not a new sentence.
+  bool ContinuesName(uint32_t j, uint32_t end) const {
+    if (j >= end) return false;
+    const Token& t = doc_->tokens[j];
+    if (t.tag != "NNP" || t.Is(kTokSentStart) || t.Is(kTokAllCaps)) return false;
+    static const char* const kCalendar[] = {
+        "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+        "sunday",   "january", "february",  "march",     "april",   "may",
+        "june",     "july",    "august",    "september", "october", "november",
+        "december", "jr",      "sr",        "jr.",       "sr."};
+    for (const char* w : kCalendar) {
+      if (t.lower == w) return false;
+    }
+    return NextIsUnknownCapitalised(j, end);
   }
 
   bool NextIsUnknownCapitalised(uint32_t j, uint32_t end) const {
@@ -762,7 +813,10 @@ class Run {
     m.token_end = c->end;
     m.span = Span{doc_->tokens[c->begin].span.begin, doc_->tokens[c->end - 1].span.end};
     m.plural = c->plural;
-    if (reg_hit_) {
+    // An organisation the person is given ("AU envoy", "Kremlin spokesman"): from the dictionary or
+    // from an acronym the article defined.
+    const Prototype* reg_org = reg_hit_ != nullptr && !reg_hit_->person ? reg_hit_ : nullptr;
+    if (reg_hit_ && !(c->person && reg_org)) {
       const Prototype& p = *reg_hit_;
       m.code = p.code; m.country = p.country; m.sector = p.sector; m.name = p.name;
       m.plural = p.plural;
@@ -774,29 +828,33 @@ class Run {
       }
       reg_hit_ = nullptr;
     } else if (c->person) {
+      reg_hit_ = nullptr;
       const ActorEntry& e = *c->person;
       m.code = e.code; m.country = e.country; m.sector = e.sector; m.name = e.name;
       m.rule = "lexicon:person";
       // Every office the lexicon knows for this person ended before the article's date: a former
-      // office-holder, CAMEO's elite (ELI), not the office ("Boris Johnson" in 2024).
-      if (date_.valid() && e.to.valid() && date_ > e.to && !m.country.empty() &&
-          IsOfficeSector(m.sector)) {
-        m.sector = "ELI";
-        m.code = m.country + "ELI";
-        m.rule += "+out-of-office";
-      }
-      // Every office begins more than three months after the article's date (a nominee or
-      // president-elect is named for the office to come): not yet the office-holder. The title
-      // the text gives says what the person is ("Army Secretary Mark Esper" before he led the
-      // Pentagon, "White House spokesman Josh Earnest"); without one, a notable person, CAMEO's
-      // elite.
-      if (date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays() &&
-          !m.country.empty() && IsOfficeSector(m.sector)) {
-        m.sector = !c->sector.empty()                             ? c->sector
-                   : c->org != nullptr && !c->org->sector.empty() ? c->org->sector
-                                                                  : "ELI";
-        m.code = m.country + m.sector;
-        m.rule += "+before-office";
+      // office-holder, CAMEO's elite (ELI), not the office ("Boris Johnson" in 2024). Every office
+      // begins more than three months after the date (a nominee or president-elect is named for
+      // the office to come): not yet its holder, also ELI. In both cases an organisation the text
+      // gives the person ("AU envoy Olusegun Obasanjo", "White House spokesman Josh Earnest")
+      // says what they are now; before office, so does a title ("Army Secretary Mark Esper"
+      // before he led the Pentagon).
+      bool after = date_.valid() && e.to.valid() && date_ > e.to;
+      bool before = date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays();
+      if ((after || before) && !m.country.empty() && IsOfficeSector(m.sector)) {
+        if (c->org != nullptr && !c->org->sector.empty()) {
+          m.code = c->org->code;
+          m.country = c->org->country;
+          m.sector = c->org->sector;
+        } else if (reg_org != nullptr && !reg_org->sector.empty()) {
+          m.code = reg_org->code;
+          m.country = reg_org->country;
+          m.sector = reg_org->sector;
+        } else {
+          m.sector = before && !c->sector.empty() ? c->sector : "ELI";
+          m.code = m.country + m.sector;
+        }
+        m.rule += after ? "+out-of-office" : "+before-office";
       }
     } else if (!c->person_name.empty() && c->org) {
       const ActorEntry& e = *c->org;

@@ -65,6 +65,10 @@ TEST(ActorRecognizerTest, Table) {
       {"Kenya's army chief spoke.", {"KENMIL"}},
       // a title makes an unknown name a person who keeps the role
       {"Kenyan Foreign Minister Juma Baraka arrived. Baraka left.", {"KENGOV", "KENGOV"}},
+      // a known person's name followed by an unknown name word is another person's longer name
+      {"Foreign Minister Amina Odhiambo Kiprono arrived.", {"GOV"}},
+      // a rank before a title keeps the title's role and country
+      {"Kenya's Deputy Foreign Minister arrived.", {"KENGOV"}},
       // known person from the office-holder list, then by surname
       {"Amina Odhiambo spoke. Later Odhiambo left.", {"KENGOV", "KENGOV"}},
       // acronym defined in brackets refers to the person it introduced
