@@ -306,7 +306,10 @@ class Run {
     }
     if (c->empty()) {
       // Sentence-initially only when the tagger reads a proper noun ("Museveni said", not "Rice").
-      if (cap && (i > s.token_begin || t.tag == "NNP")) return KnownSurname(i, s.token_end, c);
+      // A surname is a proper noun: not "English" in "English-speaking" or "May" as a month.
+      if (cap && (t.tag == "NNP" || (i > s.token_begin && t.tag == "NNPS"))) {
+        return KnownSurname(i, s.token_end, c);
+      }
       return 0;
     }
     if (c->title && cap && c->person == nullptr && c->person_name.empty() &&
@@ -758,7 +761,36 @@ class Run {
   // A surname alone names an office-holder "on the article's date"; an article without a date has
   // none, and over all the years a minister's surname ("Mr Jackson", "Reid") is more likely someone
   // else's: only a national leader's stands alone then.
-  bool SurnameDatable(const ActorEntry& p) const { return date_.valid() || IsLeaderRole(p.role); }
+  // Whether a surname alone may name this person: on the article's date, the office-holder;
+  // without a date, only a national leader whose country the article names ("Mr Blair" in an
+  // article about British politics, not "Fox" for a Mexican president or "Mr Campbell" for a
+  // Canadian prime minister).
+  bool SurnameDatable(const ActorEntry& p) const {
+    if (date_.valid()) return true;
+    return IsLeaderRole(p.role) && !p.country.empty() && NamedCountries().count(p.country) != 0;
+  }
+
+  // The countries the document names (a country's name, adjective, demonym or capital, or a
+  // resolved place), computed once, when an undated surname first needs them.
+  const std::unordered_set<std::string>& NamedCountries() const {
+    if (named_countries_ready_) return named_countries_;
+    named_countries_ready_ = true;
+    for (const PlaceMention& p : doc_->places) {
+      if (!p.country.empty()) named_countries_.insert(p.country);
+    }
+    std::vector<ActorMatch> found;
+    for (const dyad::Sentence& s : doc_->sentences) {
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+        if (!doc_->tokens[i].Is(kTokCapitalized) && !doc_->tokens[i].Is(kTokAllCaps)) continue;
+        found.clear();
+        Matches(i, s.token_end, &found);
+        for (const ActorMatch& m : found) {
+          if (m.entry->kind == ActorKind::kCountry) named_countries_.insert(m.entry->code);
+        }
+      }
+    }
+    return named_countries_;
+  }
 
   // "Biden" alone: a unique office-holder of that surname on this date (or the only national
   // leader among several: "Museveni").
@@ -1053,6 +1085,8 @@ class Run {
   Document* doc_;
   std::unordered_map<std::string, Prototype> registry_;
   std::unordered_set<std::string> registry_first_;  // first words of registry_'s keys
+  mutable std::unordered_set<std::string> named_countries_;
+  mutable bool named_countries_ready_ = false;
   const Prototype* reg_hit_ = nullptr;
   const dyad::Sentence* sentence_ = nullptr;
 };

@@ -99,7 +99,8 @@ TEST(ActorRecognizerTest, Table) {
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
 }
 
-// Without an article date a minister's surname alone names no one; a national leader's still does.
+// Without an article date a minister's surname alone names no one; a national leader's still does,
+// in an article that names the leader's country.
 TEST(ActorRecognizerTest, UndatedSurnames) {
   std::vector<lexicon::Diagnostic> diags;
   auto lex = lexicon::ActorLexicon::FromText(kLex, &diags);
@@ -113,7 +114,10 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   };
   EXPECT_EQ(codes("He met Otieno.", Date{2023, 6, 1}), std::vector<std::string>{"KENGOV"});
   EXPECT_EQ(codes("He met Otieno.", Date{}), std::vector<std::string>{});
-  EXPECT_EQ(codes("He met Warsame.", Date{}), std::vector<std::string>{"SOMGOV"});
+  // ... if the article names the leader's country.
+  EXPECT_EQ(codes("He met Warsame in Somalia.", Date{}),
+            (std::vector<std::string>{"SOMGOV", "SOM"}));
+  EXPECT_EQ(codes("He met Warsame.", Date{}), std::vector<std::string>{});
   // A person with several offices: on a date, that date's office; without one, the leader's
   // office, else the latest.
   EXPECT_EQ(codes("Samuel Kibet spoke.", Date{2007, 1, 1}), std::vector<std::string>{"KENLEG"});
