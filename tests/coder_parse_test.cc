@@ -34,6 +34,13 @@ TEST(CoderParseTest, TopicCountryIsNotTheOtherParty) {
   EXPECT_EQ(got, (std::vector<std::string>{"KENGOV 04 ETHGOV", "ETHGOV 04 KENGOV"}));
 }
 
+// A medium named right after "on" is where something was said, not its target.
+TEST(CoderParseTest, MediumAfterOnIsNoTarget) {
+  std::vector<std::string> got =
+      Dyads("Kenyan President William Ruto offered condolences on CNN.", "2024-03-05");
+  EXPECT_EQ(got, (std::vector<std::string>{"KENGOV 01 -"}));
+}
+
 // "The two leaders", "the two sides": the parties named before, as a compound that acts both ways.
 TEST(CoderParseTest, TheTwoSides) {
   std::vector<std::string> got = Dyads(

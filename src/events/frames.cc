@@ -402,6 +402,12 @@ int32_t NounModifier(const Document& doc, const MentionIndex& idx, uint32_t trig
   return -1;
 }
 
+// "offered condolences on Twitter", "said on CNN": a medium named right after "on" is where the
+// act was done, not whom it was done to.
+bool IsMediumAfterOn(const Document& doc, const ActorMention& m) {
+  return m.sector == "MED" && m.token_begin > 0 && doc.tokens[m.token_begin - 1].lower == "on";
+}
+
 int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause,
                     uint32_t after, uint32_t window, const std::vector<bool>& skip) {
   for (uint32_t k = after + 1; k < clause.end && k <= after + window; ++k) {
@@ -412,7 +418,7 @@ int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& 
     }
     const ActorMention& m = doc.actors[a];
     bool prep = m.token_begin > 0 && In(kLocativePreps, doc.tokens[m.token_begin - 1].lower);
-    if (!prep && !m.code.empty() && !skip[a]) return a;
+    if (!prep && !m.code.empty() && !skip[a] && !IsMediumAfterOn(doc, m)) return a;
     k = m.token_end - 1;
   }
   return -1;
@@ -426,7 +432,9 @@ int32_t PrepObjectAfter(const Document& doc, const MentionIndex& idx, const Clau
       continue;
     }
     for (uint32_t j = k + 1; j < clause.end && j <= k + 3; ++j) {
-      if (idx.actor[j] >= 0 && !doc.actors[idx.actor[j]].code.empty()) return idx.actor[j];
+      if (idx.actor[j] < 0 || doc.actors[idx.actor[j]].code.empty()) continue;
+      if (IsMediumAfterOn(doc, doc.actors[idx.actor[j]])) return -1;
+      return idx.actor[j];
     }
     return -1;
   }
