@@ -244,5 +244,12 @@ TEST(ActorParseTest, LedForcesVerbsAndParticiples) {
                   "Algeria's leading human rights activist=DZANGO"));
 }
 
+// A month is a surname where it does not name a date.
+TEST(ActorParseTest, MonthAsSurname) {
+  EXPECT_TRUE(
+      Has(Mentions("Critics attacked May's Brexit plan.", "2018-06-01").actors, "May=GBRGOV"));
+  EXPECT_TRUE(Mentions("The letter was dated May 22.", "2018-06-01").actors.empty());
+}
+
 }  // namespace
 }  // namespace dyad

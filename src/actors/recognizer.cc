@@ -96,6 +96,18 @@ bool IsGovernmentBody(std::string_view w) {
          w == "presidency";
 }
 
+// Days and months: capitalised, tagged as proper nouns, and some people's surnames ("Friday").
+bool IsCalendarWord(std::string_view w) {
+  static const char* const kWords[] = {"monday",    "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday",  "sunday",  "january",   "february", "march",
+                                       "april",     "may",     "june",      "july",     "august",
+                                       "september", "october", "november",  "december"};
+  for (const char* k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 // Words that rank a title without changing whose office it is ("Deputy Minister of Defense").
 bool IsTitleModifier(std::string_view w) {
   return w == "deputy" || w == "vice" || w == "acting" || w == "assistant" || w == "interim" ||
@@ -540,13 +552,9 @@ class Run {
     if (j >= end) return false;
     const Token& t = doc_->tokens[j];
     if (t.tag != "NNP" || t.Is(kTokSentStart) || t.Is(kTokAllCaps)) return false;
-    static const char* const kCalendar[] = {
-        "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
-        "sunday",   "january", "february",  "march",     "april",   "may",
-        "june",     "july",    "august",    "september", "october", "november",
-        "december", "jr",      "sr",        "jr.",       "sr."};
-    for (const char* w : kCalendar) {
-      if (t.lower == w) return false;
+    if (IsCalendarWord(t.lower) || t.lower == "jr" || t.lower == "sr" || t.lower == "jr." ||
+        t.lower == "sr.") {
+      return false;
     }
     return NextIsUnknownCapitalised(j, end);
   }
@@ -796,6 +804,8 @@ class Run {
   // leader among several: "Museveni").
   uint32_t KnownSurname(uint32_t i, uint32_t end, Chunk* c) {
     if (i + 1 < end && doc_->tokens[i + 1].Is(kTokCapitalized)) return 0;  // part of a longer name
+    // "on Friday", "May 22": a day or a date, not a surname ("criticized May's strategy" is).
+    if (IsCalendarWord(doc_->tokens[i].lower) && !MonthAsName(i, end)) return 0;
     // "La Paz", "Hunter Biden": after another proper noun the surname belongs to a different name.
     if (i > 0 && doc_->tokens[i - 1].Is(kTokCapitalized) &&
         (doc_->tokens[i - 1].tag == "NNP" || doc_->tokens[i - 1].tag == "NNPS")) {
@@ -817,6 +827,28 @@ class Run {
     c->name_begin = i;
     c->name_end = i + 1;
     return 1;
+  }
+
+  // A month's name standing for a person ("criticized May's strategy", "May said"), not a date
+  // ("May 22", "in May", "last May"). Days of the week never do.
+  bool MonthAsName(uint32_t i, uint32_t end) const {
+    const std::string& w = doc_->tokens[i].lower;
+    static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    for (const char* d : kDays) {
+      if (w == d) return false;
+    }
+    if (i + 1 < end && doc_->tokens[i + 1].Is(kTokDigit)) return false;
+    if (i > 0) {
+      static const char* const kBefore[] = {
+          "in",    "on",   "since", "until", "till",    "by",     "of",     "last",  "next", "this",
+          "early", "late", "mid",   "from",  "through", "during", "before", "after", "-"};
+      for (const char* b : kBefore) {
+        if (doc_->tokens[i - 1].lower == b) return false;
+      }
+      if (doc_->tokens[i - 1].Is(kTokDigit)) return false;  // "22 May"
+    }
+    return true;
   }
 
   // Longest registered name (surname, full name, acronym) at i.

@@ -157,12 +157,15 @@ void Tokenize(Document* doc, const TokenizerOptions& options) {
 }
 
 std::vector<std::string> TokenizeWords(std::string_view text) {
-  Document doc;
-  doc.article.text = std::string(text);
-  TokenizeSpan(&doc, Span{0, static_cast<uint32_t>(text.size())});
+  // The token boundaries only (no flags, no lower case), in a buffer kept per thread: dictionaries
+  // tokenize every name they load.
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  ScanTokens(text, Span{0, static_cast<uint32_t>(text.size())}, &tokens);
   std::vector<std::string> out;
-  out.reserve(doc.tokens.size());
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) out.emplace_back(doc.TokenText(i));
+  out.reserve(tokens.size());
+  for (const Token& t : tokens)
+    out.emplace_back(text.substr(t.span.begin, t.span.end - t.span.begin));
   return out;
 }
 
