@@ -213,6 +213,9 @@ TEST(ActorParseTest, LegislativeCommittees) {
                   "House Judiciary Committee=LEG"));
   EXPECT_TRUE(Has(Mentions("The House Committee on Foreign Affairs met on Tuesday.").actors,
                   "House Committee on Foreign Affairs=LEG"));
+  // A committee named by its subject before its chair's title, and the chair.
+  EXPECT_TRUE(Has(Mentions("House Ways and Means Chairman Dave Camp proposed a tax cut.").actors,
+                  "House Ways and Means Chairman Dave Camp=LEG"));
   // Not a committee: a capitalised name after "Senate" stays unknown.
   EXPECT_TRUE(Mentions("The Senate Office Building was closed.").actors.empty());
 }

@@ -517,6 +517,9 @@ class Run {
       const std::string& w = t.lower;
       if (t.Is(kTokCapitalized) && !t.Is(kTokSentStart)) {
         if (w == "committee" || w == "subcommittee" || w == "caucus") end = k + 1;
+        // "House Ways and Means Chairman Dave Camp": the committee named by its subject alone,
+        // before its chair's title.
+        if (end == 0 && k > j && (w == "chairman" || w == "chairwoman" || w == "chair")) return k;
         continue;
       }
       bool joiner =
