@@ -241,6 +241,8 @@ TEST(ActorParseTest, ShadowMinisters) {
 TEST(ActorParseTest, LedForcesVerbsAndParticiples) {
   EXPECT_TRUE(Has(Mentions("Vietnamese-led forces shelled the camps.").actors,
                   "Vietnamese-led forces=VNMMIL"));
+  EXPECT_TRUE(Has(Mentions("The Tripoli-based government protested.").actors,
+                  "Tripoli-based government=LBYGOV"));
   Coded verb = Mentions("The president threatened to institute a curfew.");
   for (const auto& a : verb.actors) EXPECT_NE(a.rfind("institute", 0), 0u) << a;
   EXPECT_TRUE(Has(Mentions("Algeria's leading human rights activist was arrested.").actors,

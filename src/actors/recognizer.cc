@@ -49,6 +49,7 @@ struct Chunk {
   std::string org_agent_sector;
   bool leader_body = false;  // "the Biden administration": a person's government
   bool shadow = false;       // "shadow home secretary": the opposition's spokesperson for an office
+  bool based = false;        // "Tripoli-based": where what follows is based
   bool empty() const { return end == begin; }
 };
 
@@ -365,6 +366,7 @@ class Run {
     // instead, and ends the chunk.
     if (w == "-" && !c->country.empty() && !c->has_agent && i + 1 < s.token_end &&
         (doc_->tokens[i + 1].lower == "based" || doc_->tokens[i + 1].lower == "led")) {
+      c->based = doc_->tokens[i + 1].lower == "based";
       return 2;
     }
     if (w == "(" && i + 2 < s.token_end && doc_->tokens[i + 1].Is(kTokAllCaps) &&
@@ -588,6 +590,11 @@ class Run {
     if (next >= doc_->tokens.size()) return false;
     const Token& n = doc_->tokens[next];
     if (n.lower == "'s" || n.lower == "’s") return true;
+    // "the Tripoli-based government": where a body sits gives its country.
+    if (n.lower == "-" && next + 1 < doc_->tokens.size() &&
+        doc_->tokens[next + 1].lower == "based") {
+      return true;
+    }
     // The parse first: a subject or object acts ("Washington" in "criticized Washington"); the
     // object of a locative preposition is the city ("officials in Beijing said").
     switch (CapitalRelation(first, next)) {
@@ -952,14 +959,19 @@ class Run {
       }
     } else if (!c->country.empty()) {
       m.country = c->country;
-      m.sector = c->capital ? "GOV" : c->people ? "CVL" : c->sector;
+      m.sector = c->capital && !c->has_agent ? "GOV" : c->people ? "CVL" : c->sector;
+      // "the Washington-based National Iranian American Council": where something no dictionary
+      // knows is based, a country named as a modifier, not its government.
+      bool based_only = c->based && !c->has_agent;
+      if (based_only) m.sector.clear();
       m.code = m.country + m.sector;
       const ActorEntry* ce = lex_.Country(m.country);
       m.name = ce ? ce->name : m.country;
       if (c->has_agent) m.name = std::string(doc_->Text(m.span));
-      m.rule = c->has_agent ? "country+agent"
-               : (c->adjective || IsCompoundModifier(c->end)) ? "adjective"
-               : c->capital ? "capital" : "country";
+      m.rule = c->has_agent                                                 ? "country+agent"
+               : (c->adjective || based_only || IsCompoundModifier(c->end)) ? "adjective"
+               : c->capital                                                 ? "capital"
+                                                                            : "country";
     } else if (c->has_agent) {
       m.sector = c->sector;
       m.name = std::string(doc_->Text(m.span));
