@@ -256,5 +256,14 @@ TEST(ActorParseTest, MonthAsSurname) {
   EXPECT_TRUE(Mentions("The letter was dated May 22.", "2018-06-01").actors.empty());
 }
 
+// A people that lives mostly in one country gives that country, not its state's roles.
+TEST(ActorParseTest, PeoplesOfACountry) {
+  EXPECT_TRUE(Has(Mentions("Igbo elders demanded a referendum.").actors, "Igbo elders=NGACVL"));
+  EXPECT_TRUE(Has(Mentions("Igbo leaders demanded a referendum.").actors, "Igbo leaders=NGACVL"));
+  EXPECT_TRUE(
+      Has(Mentions("Baloch separatists attacked a convoy.").actors, "Baloch separatists=PAKSEP"));
+  EXPECT_TRUE(Has(Mentions("Rohingya refugees fled.").actors, "Rohingya refugees=MMRREF"));
+}
+
 }  // namespace
 }  // namespace dyad

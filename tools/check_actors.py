@@ -39,7 +39,7 @@ SECTORS = set('GOV MIL COP JUD LEG OPP PTY REB INS SEP SPY IGO NGO IMG BUS MED '
               'EDU CVL REF LAB AGR HLH ELI CRM UAF REL'.split())
 INTL_PREFIXES = ('IGO', 'NGO', 'IMG')
 KNOWN_KEYS = {
-    'country': {'adj', 'people', 'capital', 'source', 'note', 'from', 'to'},
+    'country': {'adj', 'people', 'capital', 'ethnic', 'ethnic_people', 'source', 'note', 'from', 'to'},
     'metonym': {'country', 'sector', 'source', 'note', 'from', 'to'},
     'agent': {'title', 'plural', 'source', 'note', 'from', 'to'},
     'honorific': {'source', 'note'},

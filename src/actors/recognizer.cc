@@ -49,6 +49,7 @@ struct Chunk {
   std::string org_agent_sector;
   bool leader_body = false;  // "the Biden administration": a person's government
   bool shadow = false;       // "shadow home secretary": the opposition's spokesperson for an office
+  bool ethnic = false;       // "Igbo elders": a people of the country, not its state
   bool based = false;        // "Tripoli-based": where what follows is based
   bool empty() const { return end == begin; }
 };
@@ -419,7 +420,8 @@ class Run {
         }
         c->country = e.code;
         c->country_name = m.role == NameRole::kName || m.role == NameRole::kCapital;
-        c->adjective = m.role == NameRole::kAdjective;
+        c->adjective = m.role == NameRole::kAdjective || m.role == NameRole::kEthnic;
+        c->ethnic = m.role == NameRole::kEthnic;
         if (m.role == NameRole::kPeople) { c->people = true; c->plural = true; }
         return m.length;
       case ActorKind::kAgent:
@@ -964,6 +966,10 @@ class Run {
       // knows is based, a country named as a modifier, not its government.
       bool based_only = c->based && !c->has_agent;
       if (based_only) m.sector.clear();
+      // "Igbo leaders", "Chechen forces": a people's leaders are not the state's government, nor
+      // its fighters the state's army.
+      if (c->ethnic && m.sector == "GOV") m.sector = "CVL";
+      if (c->ethnic && m.sector == "MIL") m.sector = "UAF";
       m.code = m.country + m.sector;
       const ActorEntry* ce = lex_.Country(m.country);
       m.name = ce ? ce->name : m.country;
@@ -972,6 +978,7 @@ class Run {
                : (c->adjective || based_only || IsCompoundModifier(c->end)) ? "adjective"
                : c->capital                                                 ? "capital"
                                                                             : "country";
+      if (c->ethnic) m.rule += "+ethnic";
     } else if (c->has_agent) {
       m.sector = c->sector;
       m.name = std::string(doc_->Text(m.span));

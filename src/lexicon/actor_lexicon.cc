@@ -112,6 +112,8 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
   }
   add(list_attr("adj"), NameRole::kAdjective);
   add(list_attr("people"), NameRole::kPeople);
+  add(list_attr("ethnic"), NameRole::kEthnic);
+  add(list_attr("ethnic_people"), NameRole::kPeople);
   add(list_attr("capital"), NameRole::kCapital);
   return "";
 }

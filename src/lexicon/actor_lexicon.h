@@ -20,8 +20,9 @@ namespace dyad::lexicon {
 enum class ActorKind { kCountry, kMetonym, kAgent, kHonorific, kOrg, kPerson };
 
 // How a name refers to its entry: "Pakistan" (kName), "Pakistani" (kAdjective),
-// "Pakistanis" (kPeople), "Islamabad" (kCapital).
-enum class NameRole { kName, kAdjective, kPeople, kCapital };
+// "Pakistanis" (kPeople), "Islamabad" (kCapital), "Baloch" (kEthnic: a people of the country,
+// named as an adjective; its plural is a kPeople name).
+enum class NameRole { kName, kAdjective, kPeople, kCapital, kEthnic };
 
 struct ActorEntry {
   ActorKind kind = ActorKind::kCountry;
