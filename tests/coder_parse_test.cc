@@ -243,6 +243,9 @@ TEST(ActorParseTest, LedForcesVerbsAndParticiples) {
                   "Vietnamese-led forces=VNMMIL"));
   EXPECT_TRUE(Has(Mentions("The Tripoli-based government protested.").actors,
                   "Tripoli-based government=LBYGOV"));
+  // A country's adjective before another country's institution: that country's own.
+  EXPECT_TRUE(Has(Mentions("The Pakistani Justice Department protested.").actors,
+                  "Pakistani Justice Department=PAKGOV"));
   Coded verb = Mentions("The president threatened to institute a curfew.");
   for (const auto& a : verb.actors) EXPECT_NE(a.rfind("institute", 0), 0u) << a;
   EXPECT_TRUE(Has(Mentions("Algeria's leading human rights activist was arrested.").actors,

@@ -940,9 +940,11 @@ class Run {
       m.country = c->country; m.sector = c->sector; m.code = c->country + c->sector;
       m.name = c->person_name;
       m.rule = "title+name";
-    } else if (c->org && c->possessive && !c->country.empty() && c->org->country != c->country &&
-               !c->org->sector.empty()) {
-      // "Chile's Defense Department": the possessive country with the institution's role.
+    } else if (c->org && !c->country.empty() && c->org->country != c->country &&
+               !c->org->sector.empty() &&
+               (c->possessive || (c->adjective && !c->org->country.empty()))) {
+      // "Chile's Defense Department", "the Thai FDA": the country named before another country's
+      // institution has one of its own, with that role.
       m.country = c->country; m.sector = c->org->sector; m.code = m.country + m.sector;
       m.name = std::string(doc_->Text(m.span));
       m.rule = "country+institution";
