@@ -215,8 +215,8 @@ TEST(ActorParseTest, LegislativeCommittees) {
   EXPECT_TRUE(Has(Mentions("The House Committee on Indian Affairs met on Tuesday.").actors,
                   "House Committee on Indian Affairs=LEG"));
   // A committee named by its subject before its chair's title, and the chair.
-  EXPECT_TRUE(Has(Mentions("House Ways and Means Chairman Dave Camp proposed a tax cut.").actors,
-                  "House Ways and Means Chairman Dave Camp=LEG"));
+  EXPECT_TRUE(Has(Mentions("House Ways and Means Chairman Tom Kessler proposed a tax cut.").actors,
+                  "House Ways and Means Chairman Tom Kessler=LEG"));
   // Not a committee: a capitalised name after "Senate" stays unknown.
   EXPECT_TRUE(Mentions("The Senate Office Building was closed.").actors.empty());
 }

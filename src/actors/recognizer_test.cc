@@ -40,7 +40,11 @@ const char kLex[] =
     // surnames that are also a day and a month
     "person\tKENGOV\tJames Friday\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2020-01-01\n"
     "person\tKENGOV\tRuth May\tcountry=KEN\tsector=GOV\trole=Minister_of_Health\tfrom=2020-01-01\n"
-    // two offices, neither a leader's: the later one
+    // a minister, later a backbench legislator: the minister
+    "person\tKENGOV\tGrace "
+    "Njeri\tcountry=KEN\tsector=GOV\trole=Minister\tfrom=2008-01-01\tto=2014-12-31\n"
+    "person\tKENLEG\tGrace Njeri\tcountry=KEN\tsector=LEG\trole=MP\tfrom=2015-01-01\n"
+    // two offices, neither a leader's: the more prominent one
     "person\tKENLEG\tRuth "
     "Wanjiku\tcountry=KEN\tsector=LEG\trole=MP\tfrom=2005-01-01\tto=2012-12-31\n"
     "person\tKENMIL\tRuth Wanjiku\tcountry=KEN\tsector=MIL\trole=Army_Chief\tfrom=2013-01-01\n";
@@ -122,10 +126,11 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
             (std::vector<std::string>{"SOMGOV", "SOM"}));
   EXPECT_EQ(codes("He met Warsame.", Date{}), std::vector<std::string>{});
   // A person with several offices: on a date, that date's office; without one, the leader's
-  // office, else the latest.
+  // office, else the most prominent.
   EXPECT_EQ(codes("Samuel Kibet spoke.", Date{2007, 1, 1}), std::vector<std::string>{"KENLEG"});
   EXPECT_EQ(codes("Samuel Kibet spoke.", Date{}), std::vector<std::string>{"KENGOV"});
   EXPECT_EQ(codes("Ruth Wanjiku spoke.", Date{}), std::vector<std::string>{"KENMIL"});
+  EXPECT_EQ(codes("Grace Njeri spoke.", Date{}), std::vector<std::string>{"KENGOV"});
   // A day is never a surname; a month is one where it does not name a date.
   // (tests/coder_parse_test.cc has the month standing for a person, which needs the trained tagger)
   EXPECT_EQ(codes("They met on Friday.", Date{2023, 6, 1}), std::vector<std::string>{});

@@ -167,10 +167,28 @@ bool IsLeaderRole(std::string_view role) {
 
 namespace {
 
-// Of two offices of one person, the one an undated mention more likely means.
+// How prominent an office of this sector is, for a mention without a date: government first, a
+// seat in a legislature last (most office-holders also sit in one).
+int SectorRank(std::string_view s) {
+  if (s == "GOV" || s == "IGO") return 0;
+  if (s == "MIL" || s == "SPY" || s == "COP" || s == "JUD") return 1;
+  if (s == "OPP" || s == "REB" || s == "SEP" || s == "INS" || s == "IMG") return 2;
+  if (s == "PTY") return 3;
+  if (s == "LEG") return 4;
+  return 5;
+}
+
+// Of two offices of one person, the one an undated mention more likely means: a national
+// leader's or an international organisation's (Guterres the UN's chief, not Portugal's prime
+// minister; the later of the two), else the most prominent, else the latest.
 bool PreferredOffice(const ActorEntry& a, const ActorEntry& b) {
-  bool la = IsLeaderRole(a.role), lb = IsLeaderRole(b.role);
+  auto top = [](const ActorEntry& x) {
+    return IsLeaderRole(x.role) || x.code.rfind("IGO", 0) == 0;
+  };
+  bool la = top(a), lb = top(b);
   if (la != lb) return la;
+  int ra = la ? 0 : SectorRank(a.sector), rb = lb ? 0 : SectorRank(b.sector);
+  if (ra != rb) return ra < rb;
   if (a.from.valid() != b.from.valid()) return a.from.valid();
   return a.from.valid() && b.from < a.from;
 }
@@ -188,19 +206,17 @@ void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, cons
     const ActorEntry& e = entries_[r.entry];
     if (!e.ValidOn(date)) continue;
     if (!date.valid() && e.kind == ActorKind::kPerson) {
-      // One office per person and name: keep the preferred one.
-      bool replaced = false, dropped = false;
+      // One office per name as written (files may spell the canonical name differently): keep
+      // the preferred one.
+      bool seen = false;
       for (size_t k = first; k < out->size(); ++k) {
         ActorMatch& o = (*out)[k];
-        if (o.length != m.length || o.entry->kind != ActorKind::kPerson || o.entry->name != e.name)
-          continue;
-        if (PreferredOffice(e, *o.entry))
-          o = ActorMatch{m.length, &e, r.role}, replaced = true;
-        else
-          dropped = true;
+        if (o.length != m.length || o.entry->kind != ActorKind::kPerson) continue;
+        if (PreferredOffice(e, *o.entry)) o = ActorMatch{m.length, &e, r.role};
+        seen = true;
         break;
       }
-      if (replaced || dropped) continue;
+      if (seen) continue;
     }
     out->push_back(ActorMatch{m.length, &e, r.role});
   }

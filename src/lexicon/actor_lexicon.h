@@ -68,7 +68,8 @@ class ActorLexicon {
 
   // All matches at token i, longest first; persons outside their date range on `date` are skipped.
   // Without a date, a person with several offices is matched once, in the office news most likely
-  // means: a national leader's, else the latest.
+  // means: a national leader's, else the most prominent (government, then security and
+  // judiciary, opposition, party, legislature), else the latest.
   void MatchesAt(const Document& doc, uint32_t i, uint32_t end, const Date& date,
                  std::vector<ActorMatch>* out) const;
 
