@@ -743,13 +743,47 @@ class Run {
     // different first name is a different person ("Minister Nairobi Otieno" is not Peter Otieno).
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
-    if (const ActorEntry* p = BySurname(people); p != nullptr && SurnameDatable(*p)) {
+    const ActorEntry* p = BySurname(people);
+    if (p != nullptr && !SurnameDatable(*p)) p = nullptr;
+    // "President Obama" in 2018: nobody of that name holds an office on the date, but the title
+    // names one who held it (the nearest in time if several did).
+    if (p == nullptr && people.empty() && date_.valid() && j - i == 1) {
+      p = FormerHolderOfTitle(doc_->tokens[i].lower, c->begin, i);
+    }
+    if (p != nullptr) {
       const std::string& first = doc_->tokens[i].lower;
       std::string given =
           utf8::NormalizeLower(std::string_view(p->name).substr(0, p->name.find(' ')));
       if (j - i == 1 || given == first) c->person = p;
     }
     return j - i;
+  }
+
+  // The person with this surname whose office the title before it ([title_begin, title_end))
+  // names, on whatever date; among several, the one nearest the article's date.
+  const ActorEntry* FormerHolderOfTitle(const std::string& surname, uint32_t title_begin,
+                                        uint32_t title_end) const {
+    std::string title = JoinLower(*doc_, title_begin, title_end);
+    if (title.empty()) return nullptr;
+    thread_local std::vector<const ActorEntry*> all;
+    all.clear();
+    lex_.PersonsBySurname(surname, Date{}, &all);
+    const ActorEntry* best = nullptr;
+    int64_t best_dist = INT64_MAX, d = date_.ToDays();
+    for (const ActorEntry* e : all) {
+      if (e->role.empty()) continue;
+      std::string role = utf8::NormalizeLower(e->role);
+      if (title.size() < role.size() ||
+          title.compare(title.size() - role.size(), role.size(), role) != 0) {
+        continue;  // "US President" names the role "President"; "President" not "Vice President"
+      }
+      if (title.size() > role.size() && title[title.size() - role.size() - 1] != ' ') continue;
+      int64_t dist = e->to.valid() && d > e->to.ToDays()       ? d - e->to.ToDays()
+                     : e->from.valid() && d < e->from.ToDays() ? e->from.ToDays() - d
+                                                               : 0;
+      if (dist < best_dist) best = e, best_dist = dist;
+    }
+    return best;
   }
 
   // Token i follows a locative preposition, directly or as a later member of a list it governs

@@ -136,6 +136,9 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   EXPECT_EQ(codes("They met on Friday.", Date{2023, 6, 1}), std::vector<std::string>{});
   EXPECT_EQ(codes("The talks began in May and ended May 22.", Date{2023, 6, 1}),
             std::vector<std::string>{});
+  // A title and a surname whose holder has left the office: that former holder.
+  EXPECT_EQ(codes("Foreign Minister Kariuki spoke.", Date{2023, 6, 1}),
+            std::vector<std::string>{"KENELI"});
   // Long before any office: a notable person (ELI), or what the text's title says.
   EXPECT_EQ(codes("Peter Otieno spoke.", Date{2015, 6, 1}), std::vector<std::string>{"KENELI"});
   EXPECT_EQ(codes("Kenyan army chief Peter Otieno spoke.", Date{2015, 6, 1}),
