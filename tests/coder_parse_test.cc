@@ -269,5 +269,16 @@ TEST(ActorParseTest, PeoplesOfACountry) {
   EXPECT_TRUE(Has(Mentions("Rohingya refugees fled.").actors, "Rohingya refugees=MMRREF"));
 }
 
+// A sentence about an earlier year resolves a former office-holder as of then.
+TEST(ActorParseTest, FormerOfficeHoldersInEarlierYears) {
+  EXPECT_TRUE(
+      Has(Mentions("Barack Obama spoke on Monday.", "2019-06-01").actors, "Barack Obama=USAELI"));
+  EXPECT_TRUE(Has(Mentions("In 2012, Barack Obama warned Assad.", "2019-06-01").actors,
+                  "Barack Obama=USAGOV"));
+  EXPECT_TRUE(Has(
+      Mentions("Barack Obama spoke on Monday. In 2012, Obama warned Assad.", "2019-06-01").actors,
+      "Obama=USAGOV"));
+}
+
 }  // namespace
 }  // namespace dyad

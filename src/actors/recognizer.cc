@@ -25,6 +25,7 @@ struct Prototype {
   std::string code, country, sector, name;
   bool plural = false;
   bool person = false;  // a named person (else an organisation or institution)
+  const ActorEntry* entry = nullptr;  // the lexicon's person, when known
 };
 
 // A run of tokens being composed into one actor mention.
@@ -158,8 +159,11 @@ class Run {
   Run(const lexicon::ActorLexicon& lex, const Date& date, Document* doc)
       : lex_(lex), date_(date), doc_(doc) {}
 
-  void Sentence(const dyad::Sentence& s) {
+  // `then`: the date the sentence's own words put it on, when that is long before the article
+  // ("In 2012, Obama warned Assad"): a former office-holder is resolved as of then.
+  void Sentence(const dyad::Sentence& s, const Date& then = Date{}) {
     sentence_ = &s;
+    then_ = then;
     uint32_t i = s.token_begin;
     Chunk c;
     c.begin = c.end = i;
@@ -759,6 +763,37 @@ class Run {
     return j - i;
   }
 
+  // The entry of the person `e` names that is valid on `date` (same canonical name), or nullptr.
+  const ActorEntry* PersonOn(const ActorEntry& e, const Date& date) const {
+    if (e.ValidOn(date)) return &e;
+    std::string last = utf8::NormalizeLower(std::string_view(e.name).substr(e.name.rfind(' ') + 1));
+    thread_local std::vector<const ActorEntry*> people;
+    people.clear();
+    lex_.PersonsBySurname(last, date, &people);
+    for (const std::string& sn : e.surnames) lex_.PersonsBySurname(sn, date, &people);
+    for (const ActorEntry* p : people) {
+      if (p->name == e.name && p->ValidOn(date)) return p;
+    }
+    return nullptr;
+  }
+
+  // The office the chunk's person held on `date`: the entry of that person's name valid then
+  // (a surname alone: the entry itself, if valid then).
+  const ActorEntry* OfficeOn(const Chunk& c, const Date& date) const {
+    const ActorEntry& e = *c.person;
+    if (e.ValidOn(date)) return &e;
+    thread_local std::vector<ActorMatch> found;
+    found.clear();
+    lex_.MatchesAt(*doc_, c.name_begin, c.name_end, date, &found);
+    for (const ActorMatch& m : found) {
+      if (m.entry->kind == ActorKind::kPerson && m.length == c.name_end - c.name_begin &&
+          m.entry->ValidOn(date)) {
+        return m.entry;
+      }
+    }
+    return nullptr;
+  }
+
   // The person with this surname whose office the title before it ([title_begin, title_end))
   // names, on whatever date; among several, the one nearest the article's date.
   const ActorEntry* FormerHolderOfTitle(const std::string& surname, uint32_t title_begin,
@@ -860,6 +895,12 @@ class Run {
     std::vector<const ActorEntry*> people;
     lex_.PersonsBySurname(doc_->tokens[i].lower, date_, &people);
     const ActorEntry* p = BySurname(people);
+    if (p == nullptr && people.empty() && then_.valid()) {
+      // "In 1980 Saddam invaded": the national leader of that time.
+      lex_.PersonsBySurname(doc_->tokens[i].lower, then_, &people);
+      p = BySurname(people);
+      if (p != nullptr && !IsLeaderRole(p->role)) p = nullptr;
+    }
     if (p == nullptr || !SurnameDatable(*p)) return 0;
     // "in Palma", "in Las Cruces and Albuquerque", "Taylor, Texas,": a minister's surname where a
     // place stands is the place (national leaders' surnames stay people: "in Putin's view").
@@ -931,6 +972,16 @@ class Run {
       m.code = p.code; m.country = p.country; m.sector = p.sector; m.name = p.name;
       m.plural = p.plural;
       m.rule = "coreference";
+      // "Barack Obama" introduced as a former president, then "In 2012, Obama warned": the
+      // office he held then.
+      if (then_.valid() && p.entry != nullptr && p.sector == "ELI") {
+        if (const ActorEntry* t = PersonOn(*p.entry, then_)) {
+          m.code = t->code;
+          m.country = t->country;
+          m.sector = t->sector;
+          m.rule += "+as-of-sentence-date";
+        }
+      }
       if (!c->person_name.empty()) {  // "AU envoy Olusegun Obasanjo" after "(AU)" was defined
         m.name = c->person_name;
         m.plural = false;
@@ -951,6 +1002,17 @@ class Run {
       // before he led the Pentagon).
       bool after = date_.valid() && e.to.valid() && date_ > e.to;
       bool before = date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays();
+      // Out of office on the article's date, in office on the sentence's earlier date: as of then.
+      if ((after || before) && then_.valid()) {
+        if (const ActorEntry* t = OfficeOn(*c, then_)) {
+          m.code = t->code;
+          m.country = t->country;
+          m.sector = t->sector;
+          m.name = t->name;
+          m.rule += "+as-of-sentence-date";
+          after = before = false;
+        }
+      }
       if ((after || before) && !m.country.empty() && IsOfficeSector(m.sector)) {
         if (c->org != nullptr && !c->org->sector.empty()) {
           m.code = c->org->code;
@@ -1142,7 +1204,7 @@ class Run {
   void Register(const Chunk& c, const ActorMention& m) {
     if (m.code.empty()) return;
     bool person = c.person != nullptr || !c.person_name.empty();
-    Prototype p{m.code, m.country, m.sector, m.name, m.plural, person};
+    Prototype p{m.code, m.country, m.sector, m.name, m.plural, person, c.person};
     for (const std::string& a : c.acronyms) Remember(JoinLowerWord(a), p);
     if (c.name_end > c.name_begin && (c.person || !c.person_name.empty())) {
       Remember(JoinLower(*doc_, c.name_begin, c.name_end), p);
@@ -1172,6 +1234,7 @@ class Run {
 
   const lexicon::ActorLexicon& lex_;
   Date date_;
+  Date then_;  // the current sentence's earlier date, or unset
   Document* doc_;
   std::unordered_map<std::string, Prototype> registry_;
   std::unordered_set<std::string> registry_first_;  // first words of registry_'s keys
@@ -1591,13 +1654,35 @@ void ResolveBothSides(Document* doc) {
   RenumberGroups(doc);
 }
 
+namespace {
+
+// Per sentence, the date its own date expressions put it on when that is more than a year before
+// the article's date: the middle of the first such range ("In 2012" -> 2012-07-01). Unset
+// elsewhere, and without an article date. Needs the date stage's mentions (doc->dates).
+std::vector<Date> EarlierSentenceDates(const Date& article, const Document& doc) {
+  std::vector<Date> out(doc.sentences.size());
+  if (!article.valid()) return out;
+  for (const DateMention& d : doc.dates) {
+    const DateRange& r = d.range;
+    if (!r.from.valid() || !r.to.valid() || r.to.ToDays() + 365 >= article.ToDays()) continue;
+    size_t k = SentenceOf(doc, d.token_begin);
+    if (k >= out.size() || out[k].valid()) continue;
+    out[k] = Date::FromDays((r.from.ToDays() + r.to.ToDays()) / 2);
+  }
+  return out;
+}
+
+}  // namespace
+
 void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();
   Run run(lexicon_, date, doc);
-  for (const Sentence& s : doc->sentences) {
+  std::vector<Date> earlier = EarlierSentenceDates(date, *doc);
+  for (size_t k = 0; k < doc->sentences.size(); ++k) {
+    const Sentence& s = doc->sentences[k];
     // A dateline names where the report was filed, not an actor ("KABUL, Aug 10 (Reuters) -").
     if (s.segment < doc->segments.size() && doc->segments[s.segment].is_dateline) continue;
-    run.Sentence(s);
+    run.Sentence(s, earlier[k]);
   }
   ResolveOrganisationNouns(doc);
   run.LinkCompounds();

@@ -156,6 +156,11 @@ class CoderImpl : public Coder {
     if (syntax_model_) syntax::TagAndParse(*syntax_model_, doc);
     else syntax::TagAndLemmatize(doc);
     Date date = Date::Parse(a.date).value_or(Date{});
+    // Dates first: a sentence about an earlier year resolves its people as of then.
+    time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
+    // "KABUL, Aug 10 (Reuters) -": the dateline's date anchors the narrative.
+    if (Date dl = DatelineDate(*doc); dl.valid())
+      timeline = dates_.Resolve(time::DateContext{date, dl}, doc);
     recognizer_->Recognize(date, doc);
     if (places_) places_->Resolve(doc);
     actors::InferArticleCountry(doc, gazetteer_
@@ -163,9 +168,6 @@ class CoderImpl : public Coder {
                                              return geo::DominantPlaceCountry(*gazetteer_, name);
                                            })
                                          : actors::PlaceCountryFn());
-    time::DateTimeline timeline = dates_.Resolve(time::DateContext{date, Date{}}, doc);
-    // "KABUL, Aug 10 (Reuters) -": the dateline's date anchors the narrative.
-    if (Date dl = DatelineDate(*doc); dl.valid()) timeline = dates_.Resolve(time::DateContext{date, dl}, doc);
     std::vector<events::SentenceTime> times =
         events::SentenceTimes(timeline, doc->sentences.size());
     events::CountryPlaceFn country_place = [this](const std::string& iso3) -> std::optional<PlaceMention> {
