@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/hash.h"
@@ -42,16 +41,31 @@ class NameMatcher {
 
  private:
   // A trie over lower-case tokens: one hash lookup per token of the text, however many names
-  // share a first word ("president ...", "mohamed ...").
+  // share a first word ("president ...", "mohamed ..."). The edges of all nodes live in one
+  // open-addressing table keyed by (node, word), their words in one pool: a few large
+  // allocations instead of a hash map per node, which is what loading 20,000 names cost.
+  static constexpr uint32_t kNone = 0xffffffffu;
   struct Terminal {
-    std::vector<CaseMode> modes;  // one per token of the name
     uint32_t payload;
+    uint32_t modes_at;  // the name's case modes, one per token, at modes_[modes_at...]
   };
   struct Node {
-    std::unordered_map<std::string, uint32_t> next;  // token -> node index
-    std::vector<Terminal> ends;                      // names ending here, in insertion order
+    uint32_t children = 0;
+    std::vector<Terminal> ends;  // names ending here, in insertion order
   };
+  struct Edge {
+    uint32_t parent, child;
+    uint32_t word_at, word_len;  // in words_
+  };
+  uint32_t Find(uint32_t parent, std::string_view word) const;
+  void AddEdge(uint32_t parent, std::string_view word, uint32_t child);
+  static uint64_t EdgeHash(uint32_t parent, std::string_view word);
+
   std::vector<Node> nodes_{1};  // nodes_[0] is the root
+  std::vector<Edge> edges_;
+  std::vector<uint32_t> slots_;  // edge index + 1, 0 = empty; size a power of two
+  std::string words_;
+  std::vector<CaseMode> modes_;
   // The root's words: most text tokens start no name, and this answers so without a string
   // comparison.
   WordFilter first_words_;
