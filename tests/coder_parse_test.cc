@@ -217,6 +217,11 @@ TEST(ActorParseTest, LegislativeCommittees) {
   // A committee named by its subject before its chair's title, and the chair.
   EXPECT_TRUE(Has(Mentions("House Ways and Means Chairman Tom Kessler proposed a tax cut.").actors,
                   "House Ways and Means Chairman Tom Kessler=LEG"));
+  // A lower-case committee takes no subject, and a subject stops at a day.
+  EXPECT_TRUE(Has(Mentions("The parliamentary committee on Iran met Russian officials.").actors,
+                  "Iran=IRN"));
+  EXPECT_TRUE(Has(Mentions("The House Committee on Tuesday approved the bill.").actors,
+                  "House Committee=LEG"));
   // Not a committee: a capitalised name after "Senate" stays unknown.
   EXPECT_TRUE(Mentions("The Senate Office Building was closed.").actors.empty());
 }
@@ -244,6 +249,7 @@ TEST(ActorParseTest, LedForcesVerbsAndParticiples) {
                   "Vietnamese-led forces=VNMMIL"));
   EXPECT_TRUE(Has(Mentions("The Tripoli-based government protested.").actors,
                   "Tripoli-based government=LBYGOV"));
+
   // A country's adjective before another country's institution: that country's own.
   EXPECT_TRUE(Has(Mentions("The Pakistani Justice Department protested.").actors,
                   "Pakistani Justice Department=PAKGOV"));
@@ -278,6 +284,13 @@ TEST(ActorParseTest, FormerOfficeHoldersInEarlierYears) {
   EXPECT_TRUE(Has(
       Mentions("Barack Obama spoke on Monday. In 2012, Obama warned Assad.", "2019-06-01").actors,
       "Obama=USAGOV"));
+  // The earlier office stays with its sentence; a title names the holder of that year.
+  EXPECT_TRUE(Has(Mentions("In 2012, Barack Obama warned Assad. Obama criticized Trump on Tuesday.",
+                           "2019-06-01")
+                      .actors,
+                  "Obama=USAELI"));
+  EXPECT_TRUE(Has(Mentions("In 1990, President Bush warned Saddam Hussein.", "2020-06-01").actors,
+                  "President Bush=USAGOV"));
 }
 
 }  // namespace

@@ -99,16 +99,24 @@ bool IsGovernmentBody(std::string_view w) {
          w == "presidency";
 }
 
-// Days and months: capitalised, tagged as proper nouns, and some people's surnames ("Friday").
-bool IsCalendarWord(std::string_view w) {
-  static const char* const kWords[] = {"monday",    "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday",  "sunday",  "january",   "february", "march",
-                                       "april",     "may",     "june",      "july",     "august",
-                                       "september", "october", "november",  "december"};
-  for (const char* k : kWords) {
+bool IsWeekday(std::string_view w) {
+  static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                      "friday", "saturday", "sunday"};
+  for (const char* k : kDays) {
     if (w == k) return true;
   }
   return false;
+}
+
+// Days and months: capitalised, tagged as proper nouns, and some people's surnames ("Friday").
+bool IsCalendarWord(std::string_view w) {
+  static const char* const kMonths[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+  for (const char* k : kMonths) {
+    if (w == k) return true;
+  }
+  return IsWeekday(w);
 }
 
 // Words that rank a title without changing whose office it is ("Deputy Minister of Defense").
@@ -161,9 +169,12 @@ class Run {
 
   // `then`: the date the sentence's own words put it on, when that is long before the article
   // ("In 2012, Obama warned Assad"): a former office-holder is resolved as of then.
-  void Sentence(const dyad::Sentence& s, const Date& then = Date{}) {
+  void Sentence(const dyad::Sentence& s, const DateRange& then = DateRange{}) {
     sentence_ = &s;
-    then_ = then;
+    then_range_ = then;
+    then_ = then.from.valid() && then.to.valid()
+                ? Date::FromDays((then.from.ToDays() + then.to.ToDays()) / 2)
+                : Date{};
     uint32_t i = s.token_begin;
     Chunk c;
     c.begin = c.end = i;
@@ -371,6 +382,8 @@ class Run {
     // instead, and ends the chunk.
     if (w == "-" && !c->country.empty() && !c->has_agent && i + 1 < s.token_end &&
         (doc_->tokens[i + 1].lower == "based" || doc_->tokens[i + 1].lower == "led")) {
+      // ("US-led" stays the country itself: "the US-led coalition is battling ISIS" names the
+      // US as the doer, as "Vietnamese-led forces" does.)
       c->based = doc_->tokens[i + 1].lower == "based";
       return 2;
     }
@@ -470,7 +483,8 @@ class Run {
         c->has_agent = true;
         c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
-        if (e.sector == "LEG" && (doc_->tokens[i + m.length - 1].lower == "committee")) {
+        if (e.sector == "LEG" && doc_->tokens[i + m.length - 1].lower == "committee" &&
+            doc_->tokens[i + m.length - 1].Is(kTokCapitalized)) {
           return CommitteeSubjectEnd(i + m.length) - i;
         }
         return m.length;
@@ -519,7 +533,7 @@ class Run {
   // Committee", "Subcommittee on Asia and the Pacific"), or 0 when the words from j are not one.
   uint32_t CommitteeEnd(uint32_t j) const {
     const auto& toks = doc_->tokens;
-    uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks.size()), j + 10), end = 0;
+    uint32_t limit = std::min<uint32_t>(SentenceEnd(), j + 10), end = 0;
     for (uint32_t k = j; k < limit; ++k) {
       const Token& t = toks[k];
       const std::string& w = t.lower;
@@ -542,19 +556,28 @@ class Run {
   // capitalised subject after its head noun (ending at `end`) belongs to its name.
   uint32_t CommitteeSubjectEnd(uint32_t end) const {
     const auto& toks = doc_->tokens;
-    if (end + 1 >= toks.size() || (toks[end].lower != "on" && toks[end].lower != "for") ||
-        !toks[end + 1].Is(kTokCapitalized)) {
+    uint32_t limit = SentenceEnd();
+    auto subject_word = [&](uint32_t k) {  // not a new sentence, a day or a month
+      return toks[k].Is(kTokCapitalized) && !toks[k].Is(kTokSentStart) &&
+             !IsCalendarWord(toks[k].lower);
+    };
+    if (end + 1 >= limit || (toks[end].lower != "on" && toks[end].lower != "for") ||
+        !subject_word(end + 1)) {
       return end;
     }
     uint32_t k = end + 1;
-    while (k < toks.size() && k < end + 8) {
+    while (k < limit && k < end + 8) {
       const std::string& w = toks[k].lower;
-      bool joiner = (w == "and" || w == "the" || w == "&") && k + 1 < toks.size() &&
-                    toks[k + 1].Is(kTokCapitalized);
-      if (!toks[k].Is(kTokCapitalized) && !joiner) break;
+      bool joiner = (w == "and" || w == "the" || w == "&") && k + 1 < limit && subject_word(k + 1);
+      if (!subject_word(k) && !joiner) break;
       ++k;
     }
     return k;
+  }
+
+  // The end of the sentence being read (the document's end outside one).
+  uint32_t SentenceEnd() const {
+    return sentence_ != nullptr ? sentence_->token_end : static_cast<uint32_t>(doc_->tokens.size());
   }
 
   // Token j is a capitalised word that carries a name on: a proper noun no dictionary knows, not
@@ -745,8 +768,9 @@ class Run {
     c->person_name = std::string(doc_->Text(Span{doc_->tokens[i].span.begin, doc_->tokens[j - 1].span.end}));
     // A known person under a shorter form ("President Biden", "President Recep Erdogan"); a
     // different first name is a different person ("Minister Nairobi Otieno" is not Peter Otieno).
+    // (In a sentence about an earlier year, the holder of then: "In 1990, President Bush".)
     std::vector<const ActorEntry*> people;
-    lex_.PersonsBySurname(doc_->tokens[j - 1].lower, date_, &people);
+    lex_.PersonsBySurname(doc_->tokens[j - 1].lower, then_.valid() ? then_ : date_, &people);
     const ActorEntry* p = BySurname(people);
     if (p != nullptr && !SurnameDatable(*p)) p = nullptr;
     // "President Obama" in 2018: nobody of that name holds an office on the date, but the title
@@ -763,31 +787,38 @@ class Run {
     return j - i;
   }
 
-  // The entry of the person `e` names that is valid on `date` (same canonical name), or nullptr.
-  const ActorEntry* PersonOn(const ActorEntry& e, const Date& date) const {
-    if (e.ValidOn(date)) return &e;
+  // Whether the entry's office overlaps the sentence's earlier range.
+  bool HeldThen(const ActorEntry& e) const {
+    return !(e.from.valid() && then_range_.to < e.from) &&
+           !(e.to.valid() && e.to < then_range_.from);
+  }
+
+  // The entry of the person `e` names whose office overlaps the sentence's earlier range (same
+  // canonical name), or nullptr.
+  const ActorEntry* PersonThen(const ActorEntry& e) const {
+    if (HeldThen(e)) return &e;
     std::string last = utf8::NormalizeLower(std::string_view(e.name).substr(e.name.rfind(' ') + 1));
     thread_local std::vector<const ActorEntry*> people;
     people.clear();
-    lex_.PersonsBySurname(last, date, &people);
-    for (const std::string& sn : e.surnames) lex_.PersonsBySurname(sn, date, &people);
+    lex_.PersonsBySurname(last, Date{}, &people);
+    for (const std::string& sn : e.surnames) lex_.PersonsBySurname(sn, Date{}, &people);
     for (const ActorEntry* p : people) {
-      if (p->name == e.name && p->ValidOn(date)) return p;
+      if (p->name == e.name && HeldThen(*p)) return p;
     }
     return nullptr;
   }
 
-  // The office the chunk's person held on `date`: the entry of that person's name valid then
-  // (a surname alone: the entry itself, if valid then).
-  const ActorEntry* OfficeOn(const Chunk& c, const Date& date) const {
+  // The office the chunk's person held in the sentence's earlier range: an entry of that person's
+  // name whose dates overlap it (a surname alone: the entry itself, if it does).
+  const ActorEntry* OfficeThen(const Chunk& c) const {
     const ActorEntry& e = *c.person;
-    if (e.ValidOn(date)) return &e;
+    if (HeldThen(e)) return &e;
     thread_local std::vector<ActorMatch> found;
     found.clear();
-    lex_.MatchesAt(*doc_, c.name_begin, c.name_end, date, &found);
+    lex_.MatchesAt(*doc_, c.name_begin, c.name_end, Date{}, &found);
     for (const ActorMatch& m : found) {
       if (m.entry->kind == ActorKind::kPerson && m.length == c.name_end - c.name_begin &&
-          m.entry->ValidOn(date)) {
+          HeldThen(*m.entry)) {
         return m.entry;
       }
     }
@@ -795,7 +826,8 @@ class Run {
   }
 
   // The person with this surname whose office the title before it ([title_begin, title_end))
-  // names, on whatever date; among several, the one nearest the article's date.
+  // names, on whatever date; among several, the one nearest the article's (or the sentence's
+  // earlier) date.
   const ActorEntry* FormerHolderOfTitle(const std::string& surname, uint32_t title_begin,
                                         uint32_t title_end) const {
     std::string title = JoinLower(*doc_, title_begin, title_end);
@@ -804,7 +836,9 @@ class Run {
     all.clear();
     lex_.PersonsBySurname(surname, Date{}, &all);
     const ActorEntry* best = nullptr;
-    int64_t best_dist = INT64_MAX, d = date_.ToDays();
+    // In a sentence about an earlier year, the holder nearest that year ("In 1990, President
+    // Bush").
+    int64_t best_dist = INT64_MAX, d = (then_.valid() ? then_ : date_).ToDays();
     for (const ActorEntry* e : all) {
       if (e->role.empty()) continue;
       std::string role = utf8::NormalizeLower(e->role);
@@ -859,14 +893,11 @@ class Run {
     return IsLeaderRole(p.role) && !p.country.empty() && NamedCountries().count(p.country) != 0;
   }
 
-  // The countries the document names (a country's name, adjective, demonym or capital, or a
-  // resolved place), computed once, when an undated surname first needs them.
+  // The countries the document names (a country's name, adjective, demonym or capital; places
+  // are resolved after the actors), computed once, when an undated surname first needs them.
   const std::unordered_set<std::string>& NamedCountries() const {
     if (named_countries_ready_) return named_countries_;
     named_countries_ready_ = true;
-    for (const PlaceMention& p : doc_->places) {
-      if (!p.country.empty()) named_countries_.insert(p.country);
-    }
     std::vector<ActorMatch> found;
     for (const dyad::Sentence& s : doc_->sentences) {
       for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
@@ -919,12 +950,7 @@ class Run {
   // A month's name standing for a person ("criticized May's strategy", "May said"), not a date
   // ("May 22", "in May", "last May"). Days of the week never do.
   bool MonthAsName(uint32_t i, uint32_t end) const {
-    const std::string& w = doc_->tokens[i].lower;
-    static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                        "friday", "saturday", "sunday"};
-    for (const char* d : kDays) {
-      if (w == d) return false;
-    }
+    if (IsWeekday(doc_->tokens[i].lower)) return false;
     if (i + 1 < end && doc_->tokens[i + 1].Is(kTokDigit)) return false;
     if (i > 0) {
       static const char* const kBefore[] = {
@@ -960,6 +986,8 @@ class Run {
   void Flush(Chunk* c) {
     if (c->empty()) { reg_hit_ = nullptr; return; }
     ActorMention m;
+    ActorMention registered_view;  // what the registry keeps, when it differs from m
+    bool use_view = false;
     m.token_begin = c->begin;
     m.token_end = c->end;
     m.span = Span{doc_->tokens[c->begin].span.begin, doc_->tokens[c->end - 1].span.end};
@@ -975,7 +1003,9 @@ class Run {
       // "Barack Obama" introduced as a former president, then "In 2012, Obama warned": the
       // office he held then.
       if (then_.valid() && p.entry != nullptr && p.sector == "ELI") {
-        if (const ActorEntry* t = PersonOn(*p.entry, then_)) {
+        if (const ActorEntry* t = PersonThen(*p.entry)) {
+          registered_view = m;  // later sentences keep the article's view of the person
+          use_view = true;
           m.code = t->code;
           m.country = t->country;
           m.sector = t->sector;
@@ -1002,17 +1032,9 @@ class Run {
       // before he led the Pentagon).
       bool after = date_.valid() && e.to.valid() && date_ > e.to;
       bool before = date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays();
-      // Out of office on the article's date, in office on the sentence's earlier date: as of then.
-      if ((after || before) && then_.valid()) {
-        if (const ActorEntry* t = OfficeOn(*c, then_)) {
-          m.code = t->code;
-          m.country = t->country;
-          m.sector = t->sector;
-          m.name = t->name;
-          m.rule += "+as-of-sentence-date";
-          after = before = false;
-        }
-      }
+      // Out of office on the article's date, in office on the sentence's earlier date: as of then
+      // (below); the article's view is what later sentences inherit.
+      const ActorEntry* then_office = (after || before) && then_.valid() ? OfficeThen(*c) : nullptr;
       if ((after || before) && !m.country.empty() && IsOfficeSector(m.sector)) {
         if (c->org != nullptr && !c->org->sector.empty()) {
           m.code = c->org->code;
@@ -1027,6 +1049,15 @@ class Run {
           m.code = m.country + m.sector;
         }
         m.rule += after ? "+out-of-office" : "+before-office";
+      }
+      if (then_office != nullptr) {
+        registered_view = m;
+        use_view = true;
+        m.code = then_office->code;
+        m.country = then_office->country;
+        m.sector = then_office->sector;
+        m.name = then_office->name;
+        m.rule = "lexicon:person+as-of-sentence-date";
       }
     } else if (!c->person_name.empty() && c->org) {
       const ActorEntry& e = *c->org;
@@ -1098,7 +1129,7 @@ class Run {
     }
     if (m.code.empty() && m.sector.empty()) return;
     MarkFormer(&m);
-    Register(*c, m);
+    Register(*c, use_view ? registered_view : m);
     doc_->actors.push_back(std::move(m));
   }
 
@@ -1234,7 +1265,8 @@ class Run {
 
   const lexicon::ActorLexicon& lex_;
   Date date_;
-  Date then_;  // the current sentence's earlier date, or unset
+  Date then_;             // the middle of the current sentence's earlier range, or unset
+  DateRange then_range_;  // that range ("In 1969": the whole year)
   Document* doc_;
   std::unordered_map<std::string, Prototype> registry_;
   std::unordered_set<std::string> registry_first_;  // first words of registry_'s keys
@@ -1656,18 +1688,18 @@ void ResolveBothSides(Document* doc) {
 
 namespace {
 
-// Per sentence, the date its own date expressions put it on when that is more than a year before
-// the article's date: the middle of the first such range ("In 2012" -> 2012-07-01). Unset
-// elsewhere, and without an article date. Needs the date stage's mentions (doc->dates).
-std::vector<Date> EarlierSentenceDates(const Date& article, const Document& doc) {
-  std::vector<Date> out(doc.sentences.size());
+// Per sentence, the range its own date expressions put it in when that ends more than a year
+// before the article's date ("In 2012": the year). Unset elsewhere, and without an article date.
+// Needs the date stage's mentions (doc->dates).
+std::vector<DateRange> EarlierSentenceRanges(const Date& article, const Document& doc) {
+  std::vector<DateRange> out(doc.sentences.size());
   if (!article.valid()) return out;
   for (const DateMention& d : doc.dates) {
     const DateRange& r = d.range;
     if (!r.from.valid() || !r.to.valid() || r.to.ToDays() + 365 >= article.ToDays()) continue;
     size_t k = SentenceOf(doc, d.token_begin);
-    if (k >= out.size() || out[k].valid()) continue;
-    out[k] = Date::FromDays((r.from.ToDays() + r.to.ToDays()) / 2);
+    if (k >= out.size() || out[k].from.valid()) continue;
+    out[k] = r;
   }
   return out;
 }
@@ -1677,7 +1709,7 @@ std::vector<Date> EarlierSentenceDates(const Date& article, const Document& doc)
 void ActorRecognizer::Recognize(const Date& date, Document* doc) const {
   doc->actors.clear();
   Run run(lexicon_, date, doc);
-  std::vector<Date> earlier = EarlierSentenceDates(date, *doc);
+  std::vector<DateRange> earlier = EarlierSentenceRanges(date, *doc);
   for (size_t k = 0; k < doc->sentences.size(); ++k) {
     const Sentence& s = doc->sentences[k];
     // A dateline names where the report was filed, not an actor ("KABUL, Aug 10 (Reuters) -").

@@ -1,12 +1,12 @@
 #include "pipeline/lexicon_gaps.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <set>
 
+#include "common/utf8.h"
 #include "ingest/reader.h"
 
 namespace dyad::pipeline {
@@ -254,8 +254,7 @@ bool GapCollector::CommonWords(const std::string& name) const {
     while (j < name.size() && name[j] != ' ') ++j;
     if (j == i) break;
     // "Hong Soon-jik": a hyphenated word by its first part (the lower-case part is no word).
-    std::string w = name.substr(i, std::min(j, name.find('-', i)) - i);
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string w = utf8::NormalizeLower(name.substr(i, std::min(j, name.find('-', i)) - i));
     i = j;
     if (IsNameParticle(w)) continue;
     auto it = word_case_.find(w);

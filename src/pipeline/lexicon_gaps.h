@@ -8,10 +8,13 @@
 // A name is a run of capitalised words (with particles such as "al", "bin", "de") that no actor,
 // place or date mention covers, or that dyad read as a person without a country ("title+name"
 // with no country). It counts as a gap only with a cue that it names a person or organisation:
+// clang-format off
 //   title      right after a role ("rebel commander Ali Musa"), when dyad did not take the name;
-//   appos      in apposition with a role ("Ali Musa, the rebel commander," / "the army chief, Ali
-//   Musa,"); said       followed by a speech verb ("Ali Musa said"); org-word   ending in an
-//   organisation word ("Musa Liberation Front").
+//   appos      in apposition with a role ("Ali Musa, the rebel commander," / "the army chief,
+//              Ali Musa,");
+//   said       followed by a speech verb ("Ali Musa said");
+//   org-word   ending in an organisation word ("Musa Liberation Front").
+// clang-format on
 // The suggested role and country come from the role mention of the cue or, failing that, the
 // nearest actor mention with a sector / a country in the same sentence.
 //
