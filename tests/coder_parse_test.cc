@@ -291,6 +291,12 @@ TEST(ActorParseTest, FormerOfficeHoldersInEarlierYears) {
                   "Obama=USAELI"));
   EXPECT_TRUE(Has(Mentions("In 1990, President Bush warned Saddam Hussein.", "2020-06-01").actors,
                   "President Bush=USAGOV"));
+  // "then-" gives the title's office at the time; a leader's title never names a namesake who
+  // holds another office ("President Bush" in 2021 is no Representative Bush).
+  EXPECT_TRUE(Has(Mentions("Then-Senator Barack Obama opposed the war.", "2019-06-01").actors,
+                  "Senator Barack Obama=USALEG"));
+  EXPECT_TRUE(Has(Mentions("President Bush spoke on Monday.", "2021-06-01").actors,
+                  "President Bush=USAELI"));
 }
 
 }  // namespace

@@ -773,9 +773,12 @@ class Run {
     lex_.PersonsBySurname(doc_->tokens[j - 1].lower, then_.valid() ? then_ : date_, &people);
     const ActorEntry* p = BySurname(people);
     if (p != nullptr && !SurnameDatable(*p)) p = nullptr;
+    // "President Bush" in 2021 is no Representative Bush: a leader's title must fit the office.
+    bool title_misfits = p != nullptr && j - i == 1 && LeaderTitleMisfits(c->begin, i, *p);
+    if (title_misfits) p = nullptr;
     // "President Obama" in 2018: nobody of that name holds an office on the date, but the title
     // names one who held it (the nearest in time if several did).
-    if (p == nullptr && people.empty() && date_.valid() && j - i == 1) {
+    if (p == nullptr && (people.empty() || title_misfits) && date_.valid() && j - i == 1) {
       p = FormerHolderOfTitle(doc_->tokens[i].lower, c->begin, i);
     }
     if (p != nullptr) {
@@ -785,6 +788,32 @@ class Run {
       if (j - i == 1 || given == first) c->person = p;
     }
     return j - i;
+  }
+
+  // Whether the title [title_begin, title_end) is a national leader's ("President", "Prime
+  // Minister") that the person's office is not.
+  bool LeaderTitleMisfits(uint32_t title_begin, uint32_t title_end, const ActorEntry& p) const {
+    std::string title = JoinLower(*doc_, title_begin, title_end);
+    static const char* const kLeaders[] = {"president", "prime minister", "chancellor", "king",
+                                           "queen",     "premier",        "emir",       "sultan"};
+    std::string role = utf8::NormalizeLower(p.role);
+    for (const char* k : kLeaders) {
+      std::string_view w(k);
+      bool titled = title.size() >= w.size() &&
+                    title.compare(title.size() - w.size(), w.size(), w) == 0 &&
+                    (title.size() == w.size() || title[title.size() - w.size() - 1] == ' ');
+      if (!titled) continue;
+      bool fits = role.size() >= w.size() && role.compare(role.size() - w.size(), w.size(), w) == 0;
+      return !fits;
+    }
+    return false;
+  }
+
+  // "then-President X", "then Defense Secretary X": "then" right before token `begin`.
+  bool ThenBefore(uint32_t begin) const {
+    const auto& toks = doc_->tokens;
+    if (begin >= 1 && toks[begin - 1].lower == "then") return true;
+    return begin >= 2 && toks[begin - 1].lower == "-" && toks[begin - 2].lower == "then";
   }
 
   // Whether the entry's office overlaps the sentence's earlier range.
@@ -1035,6 +1064,22 @@ class Run {
       // Out of office on the article's date, in office on the sentence's earlier date: as of then
       // (below); the article's view is what later sentences inherit.
       const ActorEntry* then_office = (after || before) && then_.valid() ? OfficeThen(*c) : nullptr;
+      // "then-Senator Barack Obama", "then Defense Secretary Jim Mattis": the title names the
+      // office the person held at the time the text speaks of.
+      if (ThenBefore(c->begin) && !c->sector.empty() && !m.country.empty()) {
+        // Later mentions keep the article's view: the office held on its date, or ELI.
+        registered_view = m;
+        if ((after || before) && IsOfficeSector(m.sector)) {
+          registered_view.sector = "ELI";
+          registered_view.code = m.country + "ELI";
+        }
+        use_view = true;
+        m.sector = c->sector;
+        m.code = m.country + m.sector;
+        m.rule += "+then-title";
+        after = before = false;
+        then_office = nullptr;
+      }
       if ((after || before) && !m.country.empty() && IsOfficeSector(m.sector)) {
         if (c->org != nullptr && !c->org->sector.empty()) {
           m.code = c->org->code;
