@@ -99,6 +99,13 @@ bool IsGovernmentBody(std::string_view w) {
          w == "presidency";
 }
 
+// Whether `s` ends with the words `w` ("us president" ends with "president"; "vice president"
+// does too, but "vicepresident" does not).
+bool EndsWithWords(std::string_view s, std::string_view w) {
+  if (s.size() < w.size() || s.substr(s.size() - w.size()) != w) return false;
+  return s.size() == w.size() || s[s.size() - w.size() - 1] == ' ';
+}
+
 bool IsWeekday(std::string_view w) {
   static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                       "friday", "saturday", "sunday"};
@@ -799,10 +806,7 @@ class Run {
     std::string role = utf8::NormalizeLower(p.role);
     for (const char* k : kLeaders) {
       std::string_view w(k);
-      bool titled = title.size() >= w.size() &&
-                    title.compare(title.size() - w.size(), w.size(), w) == 0 &&
-                    (title.size() == w.size() || title[title.size() - w.size() - 1] == ' ');
-      if (!titled) continue;
+      if (!EndsWithWords(title, w)) continue;
       bool fits = role.size() >= w.size() && role.compare(role.size() - w.size(), w.size(), w) == 0;
       return !fits;
     }
@@ -867,18 +871,12 @@ class Run {
     const ActorEntry* best = nullptr;
     // In a sentence about an earlier year, the holder nearest that year ("In 1990, President
     // Bush").
-    int64_t best_dist = INT64_MAX, d = (then_.valid() ? then_ : date_).ToDays();
+    int64_t best_dist = INT64_MAX;
+    const Date& ref = then_.valid() ? then_ : date_;
     for (const ActorEntry* e : all) {
-      if (e->role.empty()) continue;
-      std::string role = utf8::NormalizeLower(e->role);
-      if (title.size() < role.size() ||
-          title.compare(title.size() - role.size(), role.size(), role) != 0) {
-        continue;  // "US President" names the role "President"; "President" not "Vice President"
-      }
-      if (title.size() > role.size() && title[title.size() - role.size() - 1] != ' ') continue;
-      int64_t dist = e->to.valid() && d > e->to.ToDays()       ? d - e->to.ToDays()
-                     : e->from.valid() && d < e->from.ToDays() ? e->from.ToDays() - d
-                                                               : 0;
+      // "US President" names the role "President"; "President" not "Vice President".
+      if (e->role.empty() || !EndsWithWords(title, utf8::NormalizeLower(e->role))) continue;
+      int64_t dist = e->DaysFrom(ref);
       if (dist < best_dist) best = e, best_dist = dist;
     }
     return best;

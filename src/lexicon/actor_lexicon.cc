@@ -228,9 +228,7 @@ void ActorLexicon::MatchesAt(const Document& doc, uint32_t i, uint32_t end, cons
   for (const NameMatch& m : matches) {
     const ActorEntry& e = entries_[refs_[m.payload].entry];
     if (e.kind != ActorKind::kPerson) continue;
-    int64_t d = date.ToDays();
-    int64_t dist = e.from.valid() && d < e.from.ToDays() ? e.from.ToDays() - d
-                   : e.to.valid() && d > e.to.ToDays() ? d - e.to.ToDays() : 0;
+    int64_t dist = e.DaysFrom(date);
     if (dist < best) { best = dist; nearest = &e; nearest_match = &m; }
   }
   if (nearest) out->push_back(ActorMatch{nearest_match->length, nearest, NameRole::kName});

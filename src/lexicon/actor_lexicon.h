@@ -44,6 +44,13 @@ struct ActorEntry {
     if (to.valid() && d > to) return false;
     return true;
   }
+  // Days from `d` (valid) to the entry's date range; 0 inside it.
+  int64_t DaysFrom(const Date& d) const {
+    int64_t x = d.ToDays();
+    if (from.valid() && x < from.ToDays()) return from.ToDays() - x;
+    if (to.valid() && x > to.ToDays()) return x - to.ToDays();
+    return 0;
+  }
 };
 
 // A national leader's office ("President", "Prime Minister", "King", ...; the lexicon's role=,
