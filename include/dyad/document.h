@@ -82,6 +82,7 @@ struct ActorMention {
   std::string name;     // canonical name ("Lloyd Austin", "Taliban", "Pakistan")
   std::string rule;     // how it was resolved ("lexicon", "title+name", "pronoun", ...)
   bool plural = false;
+  bool place = false;   // a place standing for its people ("the villages"), never "they"
   int32_t group = -1;   // index of the first member of a coordination ("A and B") or -1
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -52,12 +53,29 @@ struct Chunk {
   bool shadow = false;       // "shadow home secretary": the opposition's spokesperson for an office
   bool ethnic = false;       // "Igbo elders": a people of the country, not its state
   bool based = false;        // "Tripoli-based": where what follows is based
+  bool place = false;        // the role noun is a place standing for its people ("villages")
   bool empty() const { return end == begin; }
 };
 
 bool IsLocativePrep(std::string_view w) {
   return w == "in" || w == "to" || w == "at" || w == "from" || w == "near" || w == "into" ||
          w == "across" || w == "outside" || w == "towards" || w == "toward" || w == "around";
+}
+
+// True when the noun phrase ending before token `i` is the object of a locative preposition: "in
+// the Dasht-i-Barchi", "at a border truce" (the words before a place noun: "talks at a border
+// truce village" says where, not who).
+bool AfterLocativePrep(const Document& doc, uint32_t i) {
+  for (uint32_t k = i, steps = 0; k > 0 && steps < 8; --k, ++steps) {
+    const Token& t = doc.tokens[k - 1];
+    const std::string& tag = t.tag;
+    bool in_phrase = tag == "DT" || tag == "PDT" || tag == "CD" || tag == "PRP$" || tag == "POS" ||
+                     tag == "HYPH" || tag == "VBN" || tag.rfind("JJ", 0) == 0 ||
+                     tag.rfind("NN", 0) == 0;
+    if (!in_phrase) return IsLocativePrep(t.lower) || t.lower == "inside" || t.lower == "within";
+    if (t.Is(kTokSentStart)) return false;
+  }
+  return false;
 }
 
 // "troops", "militants", "police" (listed), not "press" or "virus".
@@ -467,6 +485,8 @@ class Run {
           return m.length;
         }
         if (closed || ModifiesNoun(m, i)) return 0;
+        // "residents in the neighborhood", "a meeting at a border truce village": where, not who.
+        if (e.place && AfterLocativePrep(*doc_, i)) return 0;
         // "threatened to institute a curfew", "will police the border": a verb after "to" or a
         // modal, not a role noun (other verb tags are left alone: taggers read plural nouns as
         // verbs).
@@ -488,6 +508,7 @@ class Run {
         if (!(e.title && c->has_agent && !c->sector.empty())) c->sector = e.sector;
         if (c->shadow && c->sector == "GOV") c->sector = "OPP";
         c->has_agent = true;
+        c->place = e.place;
         c->plural = e.plural || LooksPlural(doc_->tokens[i + m.length - 1]);
         c->title = c->title || e.title;
         if (e.sector == "LEG" && doc_->tokens[i + m.length - 1].lower == "committee" &&
@@ -643,7 +664,11 @@ class Run {
     after.clear();
     Matches(next, static_cast<uint32_t>(doc_->tokens.size()), &after);
     for (const ActorMatch& a : after) {
-      if (a.entry->kind == ActorKind::kAgent && !a.entry->title) return true;
+      // "at a London school": a place noun that is itself where, not who, gives no actor.
+      if (a.entry->kind == ActorKind::kAgent && !a.entry->title &&
+          !(a.entry->place && AfterLocativePrep(*doc_, next))) {
+        return true;
+      }
     }
     if (n.tag == "VBD" || n.tag == "VBZ" || n.tag == "VBP" || n.tag == "MD") return true;
     if (n.tag == "RB" && next + 1 < doc_->tokens.size()) {  // "Washington also said"
@@ -1156,7 +1181,7 @@ class Run {
       m.name = std::string(doc_->Text(m.span));
       m.rule = "agent";
       m.code = m.sector;  // a role without a country ("the rebels"): CAMEO's bare sector code
-      ResolveDescription(&m);
+      if (!ResolveLeaderTitle(&m)) ResolveDescription(&m);
     } else {
       return;  // an honorific with nothing after it
     }
@@ -1171,9 +1196,81 @@ class Run {
       return;
     }
     if (m.code.empty() && m.sector.empty()) return;
+    m.place = c->place && c->has_agent && m.rule.find("agent") != std::string::npos;
     MarkFormer(&m);
+    NoteLeader(*c, m);
     Register(*c, use_view ? registered_view : m);
     doc_->actors.push_back(std::move(m));
+  }
+
+  // A leader's title as the key of leaders_ ("Acting President" -> "president"), or "".
+  static std::string LeaderKey(std::string_view title) {
+    static const char* const kKeys[] = {"supreme leader", "prime minister", "president", "premier",
+                                        "chancellor",     "king",           "queen",     "emir"};
+    for (const char* k : kKeys) {
+      if (!EndsWithWords(title, k)) continue;
+      // "Vice President", "deputy prime minister", "former president": another office.
+      std::string_view before = title.substr(0, title.size() - std::string_view(k).size());
+      for (const char* w :
+           {"vice ", "vice-", "deputy ", "former ", "ex-", "ex ", "then ", "then-", "crown "}) {
+        size_t n = std::strlen(w);
+        if (before.size() >= n && before.substr(before.size() - n) == w) return "";
+      }
+      return k;
+    }
+    return "";
+  }
+
+  // Remembers a person in a leader's office: the lexicon's office on the date, or the title the
+  // text gives ("President Ashraf Ghani", "Prime Minister Imran Khan").
+  void NoteLeader(const Chunk& c, const ActorMention& m) {
+    if (m.country.empty() || m.plural || (m.sector != "GOV" && m.sector != "ELI")) return;
+    std::string key;
+    if (m.rule == "lexicon:person" && c.person != nullptr &&
+        lexicon::IsLeaderRole(c.person->role)) {
+      key = LeaderKey(JoinLowerWord(c.person->role));
+    } else if (m.rule.rfind("title+name", 0) == 0 && c.name_begin > c.begin) {
+      key = LeaderKey(JoinLower(*doc_, c.begin, c.name_begin));
+    }
+    // Later mentions of a leader already seen ("Trump", "he" is not counted) add to the count.
+    bool seen = false;
+    for (auto& [k, list] : leaders_) {
+      for (LeaderSeen& l : list) {
+        if (l.mention.name != m.name || l.mention.country != m.country) continue;
+        ++l.count;
+        l.last = m.token_begin;
+        seen = true;
+      }
+    }
+    if (seen || m.sector == "ELI" || key.empty()) return;
+    leaders_[key].push_back(LeaderSeen{m, 1, m.token_begin});
+  }
+
+  // "the president", "the prime minister": the last person the article named with that title.
+  bool ResolveLeaderTitle(ActorMention* m) {
+    if (m->plural || m->token_begin == 0 || doc_->tokens[m->token_begin - 1].lower != "the") {
+      return false;
+    }
+    std::string text = JoinLower(*doc_, m->token_begin, m->token_end);
+    std::string key = LeaderKey(text);
+    if (key.empty() || key != text) return false;
+    auto it = leaders_.find(key);
+    if (it == leaders_.end()) return false;
+    // The leader the article is most about: "the president" in a report of a US president's
+    // meeting with Xi and Putin is the US president. Ties go to the latest mentioned.
+    const LeaderSeen* best = nullptr;
+    for (const LeaderSeen& l : it->second) {
+      if (best == nullptr || l.count > best->count ||
+          (l.count == best->count && l.last > best->last)) {
+        best = &l;
+      }
+    }
+    m->code = best->mention.code;
+    m->country = best->mention.country;
+    m->sector = best->mention.sector;
+    m->name = best->mention.name;
+    m->rule = "definite-description";
+    return true;
   }
 
   // "former President X", "a former White House official", "the retired general": out of office,
@@ -1226,6 +1323,7 @@ class Run {
     for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
       if (it->token_begin < min_token) break;
       if (it->code.empty() || doc_->tokens[it->token_begin].Is(kTokInQuote)) continue;
+      if (it->place) continue;  // "They" is not "the villages" they attacked
       bool person = it->rule == "lexicon:person" || it->rule == "title+name" ||
                     (it->rule == "coreference" && !it->plural && it->sector != "");
       if ((plural && it->plural) || (singular && person && !it->plural)) {
@@ -1317,6 +1415,14 @@ class Run {
   mutable bool named_countries_ready_ = false;
   const Prototype* reg_hit_ = nullptr;
   const dyad::Sentence* sentence_ = nullptr;
+  // The people the article named with each leader's title ("president" -> Donald Trump, Xi
+  // Jinping), with how often each was mentioned so far.
+  struct LeaderSeen {
+    ActorMention mention;
+    int count = 0;
+    uint32_t last = 0;
+  };
+  std::unordered_map<std::string, std::vector<LeaderSeen>> leaders_;
 };
 
 // "foreign forces", "international troops", "US-led coalition forces": not the article's country.
@@ -1409,11 +1515,11 @@ void ResolveOrganisationNouns(Document* doc) {
 }
 
 // True when the name starting at `name` follows the role ending at `role_end` as "in X",
-// "from X", "in the X" or "from the X".
+// "from X", "of X", "in the X", "from the X" or "of the X" ("residents of Kabul").
 bool InOrFromAfter(const Document& doc, uint32_t role_end, uint32_t name) {
   if (name < role_end + 1 || name > role_end + 2) return false;
   const std::string& prep = doc.tokens[role_end].lower;
-  if (prep != "in" && prep != "from") return false;
+  if (prep != "in" && prep != "from" && prep != "of") return false;
   return name == role_end + 1 || doc.tokens[role_end + 1].lower == "the";
 }
 

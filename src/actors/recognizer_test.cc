@@ -18,6 +18,10 @@ const char kLex[] =
     "agent\tGOV\tNational Security Adviser\ttitle=1\n"
     "agent\tINS\tinsurgents|militants\tplural=1\n"
     "agent\tGOV\tspokesman\n"
+    "agent\tGOV\tpresident|President|Vice President\ttitle=1\n"
+    "agent\tCVL\tresidents\tplural=1\n"
+    "agent\tCVL\tvillage\tplace=1\n"
+    "agent\tCVL\tvillages\tplural=1\tplace=1\n"
     "agent\tMIL\tGeneral\ttitle=1\n"
     "honorific\t-\tDr|Mr\n"
     "org\tSOMINS\tal-Shabaab\tcountry=SOM\tsector=INS\tplural=1\n"
@@ -102,6 +106,16 @@ TEST(ActorRecognizerTest, Table) {
       {"He met Mwangi.", {}},
       // out of office on the article's date (2023): a former official
       {"Joseph Kariuki spoke.", {"KENELI"}},
+      // "the president": the leader with that title the article names most, ties to the latest
+      {"David Mwangi met Hassan Warsame. Mwangi spoke. The president left.",
+       {"KENGOV", "SOMGOV", "KENGOV", "KENGOV"}},
+      {"Hassan Warsame met David Mwangi. The president left.", {"SOMGOV", "KENGOV", "KENGOV"}},
+      // a vice president is not "the president"; with no president named, the bare role
+      {"Kenyan Vice President Juma Baraka spoke. The president left.", {"KENGOV", "GOV"}},
+      // a place stands for its people when attacked, not where something happens, and is never
+      // "they"
+      {"The militants attacked villages. They withdrew.", {"INS", "CVL", "INS"}},
+      {"The militants met in a village.", {"INS"}},
   };
   for (const Row& r : rows) EXPECT_EQ(Codes(r.text), r.codes) << r.text;
 }
@@ -144,6 +158,29 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   EXPECT_EQ(codes("Kenyan army chief Peter Otieno spoke.", Date{2015, 6, 1}),
             std::vector<std::string>{"KENMIL"});
   EXPECT_EQ(codes("Peter Otieno spoke.", Date{2019, 11, 1}), std::vector<std::string>{"KENGOV"});
+}
+
+// A role named with a place ("residents of Nairobi", "police in Mombasa") takes the place's
+// country.
+TEST(ActorRecognizerTest, RoleTakesCountryOfPlace) {
+  std::vector<lexicon::Diagnostic> diags;
+  auto lex = lexicon::ActorLexicon::FromText(kLex, &diags);
+  for (const char* text : {"Residents of Garissa fled.", "Residents in Garissa fled.",
+                           "Residents from Garissa fled."}) {
+    Document doc = text::MakeDocument(text);
+    syntax::TagAndLemmatize(&doc);
+    ActorRecognizer(*lex).Recognize(Date{2023, 6, 1}, &doc);
+    PlaceMention p;
+    p.token_begin = 2;
+    p.token_end = 3;
+    p.span = doc.tokens[2].span;
+    p.name = "Garissa";
+    p.country = "KEN";
+    doc.places.push_back(p);
+    InferArticleCountry(&doc);
+    ASSERT_EQ(doc.actors.size(), 1u) << text;
+    EXPECT_EQ(doc.actors[0].code, "KENCVL") << text;
+  }
 }
 
 TEST(ActorRecognizerTest, CompoundSubjectIsLinked) {

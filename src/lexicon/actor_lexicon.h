@@ -35,6 +35,7 @@ struct ActorEntry {
   std::vector<std::string> surnames;  // persons: surname= forms, lower case, words joined by ' '
   bool title = false;   // agents: may stand before a person's name
   bool plural = false;
+  bool place = false;  // agents: a place standing for its people ("village"), not after "in"
   std::string file;
   int line = 0;
 
