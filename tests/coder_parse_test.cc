@@ -34,6 +34,23 @@ TEST(CoderParseTest, TopicCountryIsNotTheOtherParty) {
   EXPECT_EQ(got, (std::vector<std::string>{"KENGOV 04 ETHGOV", "ETHGOV 04 KENGOV"}));
 }
 
+// A place that stands for its people (hospitals, villages) is the target of an attack, not where
+// something happens ("in the east"), and the "they" it says something about when it speaks.
+TEST(CoderParseTest, PlacesStandingForTheirPeople) {
+  std::vector<std::string> got = Dyads("Soldiers in the east attacked hospitals.", "2024-03-05");
+  EXPECT_EQ(got, (std::vector<std::string>{"MIL 19 HLH"}));
+  got = Dyads(
+      "Israeli troops surrounded the area on Friday. Hospitals in Gaza said they had appealed to "
+      "the United Nations for fuel.",
+      "2024-03-05");
+  EXPECT_NE(std::find(got.begin(), got.end(), "PSEHLH 02 IGOUNO"), got.end());
+  got = Dyads("Gunmen attacked a village in Plateau State, killing 12 people.", "2024-03-05");
+  EXPECT_NE(std::find(got.begin(), got.end(), "NGAUAF 18 NGACVL"), got.end());
+  got = Dyads("Kenyan officials met Somali officials in a village near the border.", "2024-03-05");
+  EXPECT_FALSE(got.empty());
+  for (const std::string& d : got) EXPECT_EQ(d.find("CVL"), std::string::npos) << d;
+}
+
 // A medium named right after "on" is where something was said, not its target.
 TEST(CoderParseTest, MediumAfterOnIsNoTarget) {
   std::vector<std::string> got =

@@ -21,10 +21,11 @@ TEST(ActorEvalTest, NgecActorGoldDev) {
   }
   std::printf("actors: %s", s->Format().c_str());
   EXPECT_GE(s->rows, 130);
-  // Measured 2026-11-29 (session 4): country 91.3% (126/138), sector 84.3% (86/102); the issue's
-  // targets are 90% and 85%. Floors sit just under the measured values.
-  EXPECT_GE(s->CountryAccuracy(), 90.5);
-  EXPECT_GE(s->SectorAccuracy(), 83.5);
+  // Measured 2026-11-29 (session 5): country 94.2% (130/138), sector 86.3% (88/102); the issue's
+  // targets are 90% and 85%. Floors sit just under the measured values (one row is 0.7% of
+  // country, 1.0% of sector).
+  EXPECT_GE(s->CountryAccuracy(), 93.5);
+  EXPECT_GE(s->SectorAccuracy(), 85.0);
 }
 
 TEST(ActorEvalTest, ResolvesTheLongestMention) {

@@ -62,6 +62,20 @@ bool IsLocativePrep(std::string_view w) {
          w == "across" || w == "outside" || w == "towards" || w == "toward" || w == "around";
 }
 
+// Role nouns whose "of X" names what they stand against or are held by, not where they are from:
+// "critics of Beijing", "victims of the Taliban", "hostages of Hamas".
+bool IsRelationalRole(std::string_view w) {
+  static const char* const kNouns[] = {
+      "critic",    "critics",     "opponent", "opponents", "enemy",     "enemies",
+      "foe",       "foes",        "rival",    "rivals",    "detractor", "detractors",
+      "adversary", "adversaries", "victim",   "victims",   "hostage",   "hostages",
+      "captive",   "captives",    "prisoner", "prisoners"};
+  for (const char* n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 // True when the noun phrase ending before token `i` is the object of a locative preposition: "in
 // the Dasht-i-Barchi", "at a border truce" (the words before a place noun: "talks at a border
 // truce village" says where, not who).
@@ -70,8 +84,7 @@ bool AfterLocativePrep(const Document& doc, uint32_t i) {
     const Token& t = doc.tokens[k - 1];
     const std::string& tag = t.tag;
     bool in_phrase = tag == "DT" || tag == "PDT" || tag == "CD" || tag == "PRP$" || tag == "POS" ||
-                     tag == "HYPH" || tag == "VBN" || tag.rfind("JJ", 0) == 0 ||
-                     tag.rfind("NN", 0) == 0;
+                     tag == "HYPH" || tag.rfind("JJ", 0) == 0 || tag.rfind("NN", 0) == 0;
     if (!in_phrase) return IsLocativePrep(t.lower) || t.lower == "inside" || t.lower == "within";
     if (t.Is(kTokSentStart)) return false;
   }
@@ -418,7 +431,8 @@ class Run {
       return 3;
     }
     // "the president of Afghanistan", "fighters of JNIM", "gunmen from the Islamic State".
-    if ((w == "of" || w == "from") && c->has_agent && c->country.empty() && i + 1 < s.token_end) {
+    if ((w == "of" || w == "from") && c->has_agent && c->country.empty() && i + 1 < s.token_end &&
+        !(w == "of" && i > 0 && IsRelationalRole(doc_->tokens[i - 1].lower))) {
       uint32_t j = i + 1;
       const std::string& det = doc_->tokens[j].lower;
       if ((det == "the" || det == "a" || det == "an") && j + 1 < s.token_end) ++j;
@@ -746,6 +760,16 @@ class Run {
       std::string_view c = syntax::CaseOf(*doc_, static_cast<uint32_t>(head), first);
       for (const char* w : kLocative) {
         if (c == w) return Relation::kLocative;
+      }
+      // "residents of Kabul", "the mayor of London": the city of a role just named.
+      int32_t gov = toks[head].head;
+      if (c == "of" && gov >= 0 && !doc_->actors.empty() && !IsRelationalRole(toks[gov].lower)) {
+        const ActorMention& last = doc_->actors.back();
+        if (static_cast<uint32_t>(gov) >= last.token_begin &&
+            static_cast<uint32_t>(gov) < last.token_end &&
+            last.rule.find("agent") != std::string::npos) {
+          return Relation::kLocative;
+        }
       }
     }
     return Relation::kUnknown;
@@ -1211,8 +1235,7 @@ class Run {
       if (!EndsWithWords(title, k)) continue;
       // "Vice President", "deputy prime minister", "former president": another office.
       std::string_view before = title.substr(0, title.size() - std::string_view(k).size());
-      for (const char* w :
-           {"vice ", "vice-", "deputy ", "former ", "ex-", "ex ", "then ", "then-", "crown "}) {
+      for (const char* w : {"vice ", "deputy ", "former ", "ex ", "then ", "crown "}) {
         size_t n = std::strlen(w);
         if (before.size() >= n && before.substr(before.size() - n) == w) return "";
       }
@@ -1225,6 +1248,7 @@ class Run {
   // text gives ("President Ashraf Ghani", "Prime Minister Imran Khan").
   void NoteLeader(const Chunk& c, const ActorMention& m) {
     if (m.country.empty() || m.plural || (m.sector != "GOV" && m.sector != "ELI")) return;
+    if (m.rule == "definite-description") return;  // "the president" counts for no one
     std::string key;
     if (m.rule == "lexicon:person" && c.person != nullptr &&
         lexicon::IsLeaderRole(c.person->role)) {
@@ -1232,18 +1256,17 @@ class Run {
     } else if (m.rule.rfind("title+name", 0) == 0 && c.name_begin > c.begin) {
       key = LeaderKey(JoinLower(*doc_, c.begin, c.name_begin));
     }
-    // Later mentions of a leader already seen ("Trump", "he" is not counted) add to the count.
-    bool seen = false;
-    for (auto& [k, list] : leaders_) {
-      for (LeaderSeen& l : list) {
-        if (l.mention.name != m.name || l.mention.country != m.country) continue;
-        ++l.count;
-        l.last = m.token_begin;
-        seen = true;
-      }
+    // Later mentions of a leader already seen ("Trump"; "he" is not counted) add to the count.
+    std::string who = m.name + '\t' + m.country;
+    auto seen = leaders_by_name_.find(who);
+    if (seen != leaders_by_name_.end()) {
+      ++leaders_[seen->second].count;
+      return;
     }
-    if (seen || m.sector == "ELI" || key.empty()) return;
-    leaders_[key].push_back(LeaderSeen{m, 1, m.token_begin});
+    if (m.sector == "ELI" || key.empty()) return;
+    leaders_by_name_.emplace(std::move(who), leaders_.size());
+    leaders_by_title_[key].push_back(leaders_.size());
+    leaders_.push_back(LeaderSeen{m, 1});
   }
 
   // "the president", "the prime minister": the last person the article named with that title.
@@ -1251,20 +1274,28 @@ class Run {
     if (m->plural || m->token_begin == 0 || doc_->tokens[m->token_begin - 1].lower != "the") {
       return false;
     }
+    // "the president of the company", "the president of Kenya": another president.
+    if (m->token_end < doc_->tokens.size() && doc_->tokens[m->token_end].lower == "of")
+      return false;
     std::string text = JoinLower(*doc_, m->token_begin, m->token_end);
     std::string key = LeaderKey(text);
     if (key.empty() || key != text) return false;
-    auto it = leaders_.find(key);
-    if (it == leaders_.end()) return false;
+    auto it = leaders_by_title_.find(key);
+    if (it == leaders_by_title_.end()) return false;
     // The leader the article is most about: "the president" in a report of a US president's
-    // meeting with Xi and Putin is the US president. Ties go to the latest mentioned.
+    // meeting with Xi and Putin is the US president. A tie names no one.
     const LeaderSeen* best = nullptr;
-    for (const LeaderSeen& l : it->second) {
-      if (best == nullptr || l.count > best->count ||
-          (l.count == best->count && l.last > best->last)) {
+    bool tie = false;
+    for (size_t k : it->second) {
+      const LeaderSeen& l = leaders_[k];
+      if (best == nullptr || l.count > best->count) {
         best = &l;
+        tie = false;
+      } else if (l.count == best->count) {
+        tie = true;
       }
     }
+    if (tie) return false;
     m->code = best->mention.code;
     m->country = best->mention.country;
     m->sector = best->mention.sector;
@@ -1311,6 +1342,12 @@ class Run {
     }
   }
 
+  // Whether the mention is the subject of its clause ("hospitals said they ...").
+  bool IsSubject(const ActorMention& m) const {
+    int32_t head = syntax::PhraseHead(*doc_, m.token_begin, m.token_end);
+    return head >= 0 && doc_->tokens[head].deprel.rfind("nsubj", 0) == 0;
+  }
+
   bool Pronoun(uint32_t i, const dyad::Sentence& s) {
     const std::string& w = doc_->tokens[i].lower;
     bool plural = w == "they" || w == "them" || w == "their";
@@ -1323,7 +1360,7 @@ class Run {
     for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
       if (it->token_begin < min_token) break;
       if (it->code.empty() || doc_->tokens[it->token_begin].Is(kTokInQuote)) continue;
-      if (it->place) continue;  // "They" is not "the villages" they attacked
+      if (it->place && !IsSubject(*it)) continue;  // "they" is not "the villages" they attacked
       bool person = it->rule == "lexicon:person" || it->rule == "title+name" ||
                     (it->rule == "coreference" && !it->plural && it->sector != "");
       if ((plural && it->plural) || (singular && person && !it->plural)) {
@@ -1420,9 +1457,10 @@ class Run {
   struct LeaderSeen {
     ActorMention mention;
     int count = 0;
-    uint32_t last = 0;
   };
-  std::unordered_map<std::string, std::vector<LeaderSeen>> leaders_;
+  std::vector<LeaderSeen> leaders_;
+  std::unordered_map<std::string, std::vector<size_t>> leaders_by_title_;  // into leaders_
+  std::unordered_map<std::string, size_t> leaders_by_name_;  // name + '\t' + country -> leaders_
 };
 
 // "foreign forces", "international troops", "US-led coalition forces": not the article's country.
@@ -1520,6 +1558,8 @@ bool InOrFromAfter(const Document& doc, uint32_t role_end, uint32_t name) {
   if (name < role_end + 1 || name > role_end + 2) return false;
   const std::string& prep = doc.tokens[role_end].lower;
   if (prep != "in" && prep != "from" && prep != "of") return false;
+  if (prep == "of" && role_end > 0 && IsRelationalRole(doc.tokens[role_end - 1].lower))
+    return false;
   return name == role_end + 1 || doc.tokens[role_end + 1].lower == "the";
 }
 
