@@ -155,8 +155,9 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
                                   const lexicon::EventLexicon& lex, const Clause& clause, uint32_t i) {
   std::vector<FrameMatch> out;
   const Token& t = doc.tokens[i];
-  // The tagger's lemma, the word itself, and its noun lemma when the tag reads a noun as a verb.
-  std::string noun = syntax::IsVerbTag(t.tag) ? syntax::Lemmatizer::Get().Noun(t.lower) : "";
+  // The tagger's lemma, the word itself, and its noun lemma when the tag reads a noun as a verb
+  // (the word itself is already asked for).
+  std::string noun = syntax::IsVerbTag(t.tag) ? syntax::Lemmatizer::Get().OtherNoun(t.lower) : "";
   const std::vector<const lexicon::EventEntry*>* lists[3] = {
       lex.ByTrigger(t.lemma), t.lemma == t.lower ? nullptr : lex.ByTrigger(t.lower),
       noun.empty() || noun == t.lemma ? nullptr : lex.ByTrigger(noun)};

@@ -99,6 +99,15 @@ std::string Lemmatizer::Verb(std::string_view w) const {
   return known(s) ? s : "";
 }
 
+std::string Lemmatizer::OtherNoun(std::string_view w) const {
+  if (!EndsWith(w, "s") && !EndsWith(w, "men")) {
+    auto it = noun_exc_.find(std::string(w));
+    return it == noun_exc_.end() || it->second == w ? std::string() : it->second;
+  }
+  std::string n = Noun(w);
+  return n == w ? std::string() : n;
+}
+
 std::string Lemmatizer::Noun(std::string_view w) const {
   std::string s(w);
   if (auto it = noun_exc_.find(s); it != noun_exc_.end()) return it->second;

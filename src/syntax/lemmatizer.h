@@ -20,6 +20,10 @@ class Lemmatizer {
   std::string Verb(std::string_view lower) const;
   // Lemma of a lower-case word read as a noun ("" when not a known noun form).
   std::string Noun(std::string_view lower) const;
+  // Noun(lower) when it differs from `lower` ("airstrikes" -> "airstrike", "men" -> "man"), else
+  // "": only a word in -s or -men, or an irregular plural, has one. Cheaper than Noun for the
+  // many words that have none (the event coder asks for every verb-tagged token).
+  std::string OtherNoun(std::string_view lower) const;
   bool IsVerbLemma(std::string_view w) const { return verbs_.count(std::string(w)) != 0; }
   bool IsNounLemma(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
   // True when `lower` is an irregular past form (took, went, was).
