@@ -12,7 +12,7 @@ Checks, per line:
   * the code agrees with country= and sector= when it is COUNTRY+SECTOR
   * named organisations and people are not sector INS (named armed groups are REB)
   * dates (from=, to=) are valid YYYY-MM-DD and from <= to
-  * flag attributes (title=, plural=, place=) are 1; attribute values contain no spaces
+  * flag attributes (title=, plural=, place=, needs_country=) are 1; attribute values contain no spaces
   * every entry has source=
   * no empty names, no name listed twice in one entry
 Across lines:
@@ -41,7 +41,7 @@ INTL_PREFIXES = ('IGO', 'NGO', 'IMG')
 KNOWN_KEYS = {
     'country': {'adj', 'people', 'capital', 'ethnic', 'ethnic_people', 'source', 'note', 'from', 'to'},
     'metonym': {'country', 'sector', 'source', 'note', 'from', 'to'},
-    'agent': {'title', 'plural', 'place', 'source', 'note', 'from', 'to'},
+    'agent': {'title', 'plural', 'place', 'needs_country', 'source', 'note', 'from', 'to'},
     'honorific': {'source', 'note'},
     'org': {'country', 'sector', 'name', 'plural', 'source', 'note', 'from', 'to'},
     'person': {'country', 'sector', 'role', 'source', 'note', 'from', 'to', 'surname'},
@@ -193,7 +193,7 @@ class Checker:
                     self.err(where, f'missing attribute(s): {", ".join(sorted(missing))}')
                 if 'source' not in attrs:
                     self.err(where, 'missing source=')
-                for k in ('title', 'plural', 'place'):
+                for k in ('title', 'plural', 'place', 'needs_country'):
                     if k in attrs and attrs[k] != '1':
                         self.err(where, f'{k}= must be 1')
                 dfrom = dto = None

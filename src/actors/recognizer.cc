@@ -499,6 +499,8 @@ class Run {
           return m.length;
         }
         if (closed || ModifiesNoun(m, i)) return 0;
+        // "the Russian side" is Russia's government; "the other side" is no one.
+        if (e.needs_country && (c->country.empty() || c->has_agent)) return 0;
         // "residents in the neighborhood", "a meeting at a border truce village": where, not who.
         if (e.place && AfterLocativePrep(*doc_, i)) return 0;
         // "threatened to institute a curfew", "will police the border": a verb after "to" or a

@@ -60,6 +60,7 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
   e.title = Attr(l, "title") == "1";
   e.plural = Attr(l, "plural") == "1";
   e.place = Attr(l, "place") == "1";
+  e.needs_country = Attr(l, "needs_country") == "1";
   if (e.kind == ActorKind::kCountry) e.country = e.code;
   if (e.kind == ActorKind::kAgent) e.sector = e.code;
   for (const char* key : {"from", "to"}) {

@@ -36,6 +36,7 @@ struct ActorEntry {
   bool title = false;   // agents: may stand before a person's name
   bool plural = false;
   bool place = false;  // agents: a place standing for its people ("village"), not after "in"
+  bool needs_country = false;  // agents: a role only with a country before it ("the Russian side")
   std::string file;
   int line = 0;
 
