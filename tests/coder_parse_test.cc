@@ -11,12 +11,17 @@
 namespace dyad {
 namespace {
 
-std::vector<std::string> Dyads(const std::string& text, const std::string& date) {
+Document CodeText(const std::string& text, const std::string& date) {
   Document doc;
   doc.article.id = "t";
   doc.article.date = date;
   doc.article.text = text;
   EXPECT_TRUE(testing::SharedCoder().Code(&doc).ok());
+  return doc;
+}
+
+std::vector<std::string> Dyads(const std::string& text, const std::string& date) {
+  Document doc = CodeText(text, date);
   std::vector<std::string> out;
   for (const Event& e : doc.events) {
     out.push_back(e.source.code + " " + e.cameo.substr(0, 2) + " " + (e.has_target ? e.target.code : "-"));
@@ -49,6 +54,30 @@ TEST(CoderParseTest, PlacesStandingForTheirPeople) {
   got = Dyads("Kenyan officials met Somali officials in a village near the border.", "2024-03-05");
   EXPECT_FALSE(got.empty());
   for (const std::string& d : got) EXPECT_EQ(d.find("CVL"), std::string::npos) << d;
+}
+
+// ", police said": the speaker of a trailing attribution is not the object of the act reported.
+TEST(CoderParseTest, TrailingSpeakerIsNoTarget) {
+  EXPECT_EQ(Dyads("Kenyan troops attacked the camp, police said.", "2024-03-05"),
+            (std::vector<std::string>{"KENMIL 19 -"}));
+  EXPECT_EQ(Dyads("Kenya and Uganda agreed on a new trade deal, officials said.", "2024-03-05"),
+            (std::vector<std::string>{"KEN 03 UGA", "UGA 03 KEN"}));
+  // the object before the attribution stays the target
+  EXPECT_EQ(Dyads("Kenyan police arrested the opposition leader, a government spokesman told "
+                  "reporters.",
+                  "2024-03-05"),
+            (std::vector<std::string>{"KENCOP 17 OPP"}));
+}
+
+// "the Chinese side": a country's side is its government; a pattern does not reach across "as"
+// into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
+TEST(CoderParseTest, CountrySideAndClauseBounds) {
+  EXPECT_EQ(Dyads("The Chinese side proposed talks with Japan.", "2024-03-05"),
+            (std::vector<std::string>{"CHNGOV 03 JPN"}));
+  Document doc = CodeText("Kenya agreed to cut tariffs on goods as talks on the border continued.",
+                          "2024-03-05");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].cameo, "030");  // not 036, "agree to talk"
 }
 
 // A medium named right after "on" is where something was said, not its target.
@@ -84,11 +113,8 @@ TEST(CoderParseTest, ReportedCriticism) {
 
 // The place the parse attaches to the act is the event's place.
 TEST(CoderParseTest, PlaceAttachedToTheTrigger) {
-  Document doc;
-  doc.article.id = "t";
-  doc.article.date = "2024-03-05";
-  doc.article.text = "Al-Shabaab fighters attacked a police station in Garissa on Sunday.";
-  ASSERT_TRUE(testing::SharedCoder().Code(&doc).ok());
+  Document doc =
+      CodeText("Al-Shabaab fighters attacked a police station in Garissa on Sunday.", "2024-03-05");
   ASSERT_EQ(doc.events.size(), 1u);
   ASSERT_GE(doc.events[0].place, 0);
   EXPECT_EQ(doc.places[doc.events[0].place].name, "Garissa");
@@ -106,11 +132,7 @@ struct Coded {
 };
 
 Coded Mentions(const std::string& text, const std::string& date = "2024-03-05") {
-  Document doc;
-  doc.article.id = "t";
-  doc.article.date = date;
-  doc.article.text = text;
-  EXPECT_TRUE(testing::SharedCoder().Code(&doc).ok());
+  Document doc = CodeText(text, date);
   Coded out;
   for (const ActorMention& m : doc.actors) out.actors.push_back(std::string(doc.Text(m.span)) + "=" + m.code);
   for (const PlaceMention& p : doc.places) out.places.push_back(std::string(doc.Text(p.span)) + "=" + p.country);

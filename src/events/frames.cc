@@ -80,6 +80,15 @@ bool OpensClause(const Token& t) {
   return IsFinite(t) || In(kWords, t.lower);
 }
 
+// "as", "while", "because", "which": a word that starts an adverbial or relative clause (not
+// "that", whose complement clause a pattern may reach into).
+bool StartsSubordinateClause(const Token& t) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "which", "who",     "whom", "after", "before",  "while",
+      "as",    "because", "when", "until", "whereas", "although"};
+  return In(kWords, t.lower);
+}
+
 // A role noun with no name ("drones", "troops"): a pattern word may still use it ("fired drones").
 bool IsBareRole(const ActorMention& m) {
   return m.rule.rfind("agent", 0) == 0 && m.token_end - m.token_begin == 1;
@@ -95,9 +104,9 @@ bool PhraseInternal(const Token& t) {
 // Particles and prepositions of phrasal verbs ("take over", "pull out", "warn against") stand
 // next to the verb or its short object, never across a long phrase.
 bool IsParticleElement(const lexicon::PatternElement& el) {
-  static constexpr std::array<std::string_view, 16> kParticles = {
-      "over", "out", "up", "off", "down", "back", "away", "in", "on", "with", "at", "against",
-      "for", "from", "into", "by"};
+  static constexpr std::array<std::string_view, 17> kParticles = {
+      "over", "out",  "up", "off",     "down", "back", "away", "in", "on",
+      "upon", "with", "at", "against", "for",  "from", "into", "by"};
   for (const std::string& w : el.words) {
     if (!In(kParticles, w)) return false;
   }
@@ -192,6 +201,9 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
                                  idx.actor[j - 1] >= 0 || IsParticleElement(el))) {
             break;
           }
+          // Nor across a word that starts an adverbial or relative clause: "agreed to cut tariffs
+          // as talks continued" is no agreement to talk ("warned that X ..." may reach X).
+          if (j > pos + 1 && StartsSubordinateClause(doc.tokens[j - 1])) break;
           if (el.is_target) {
             if (idx.actor[j] >= 0) {
               m.target_actor = idx.actor[j];
@@ -409,6 +421,17 @@ bool IsMediumAfterOn(const Document& doc, const ActorMention& m) {
   return m.sector == "MED" && m.token_begin > 0 && doc.tokens[m.token_begin - 1].lower == "on";
 }
 
+// ", officials said", ", a spokesman told reporters": the speaker of a report's attribution, after
+// a comma and before a verb of saying, is not the object of what came before.
+bool IsTrailingSpeaker(const Document& doc, const ActorMention& m) {
+  uint32_t b = m.token_begin;
+  while (b > 0 && (doc.tokens[b - 1].tag == "DT" || doc.tokens[b - 1].tag == "JJ")) --b;
+  if (b == 0 || doc.tokens[b - 1].lower != "," || m.token_end >= doc.tokens.size()) return false;
+  static constexpr std::array<std::string_view, 9> kSay = {
+      "say", "tell", "add", "report", "announce", "state", "confirm", "note", "write"};
+  return syntax::IsVerbTag(doc.tokens[m.token_end].tag) && In(kSay, doc.tokens[m.token_end].lemma);
+}
+
 int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause,
                     uint32_t after, uint32_t window, const std::vector<bool>& skip) {
   for (uint32_t k = after + 1; k < clause.end && k <= after + window; ++k) {
@@ -418,6 +441,7 @@ int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& 
       continue;
     }
     const ActorMention& m = doc.actors[a];
+    if (IsTrailingSpeaker(doc, m)) return -1;
     bool prep = m.token_begin > 0 && In(kLocativePreps, doc.tokens[m.token_begin - 1].lower);
     if (!prep && !m.code.empty() && !skip[a] && !IsMediumAfterOn(doc, m)) return a;
     k = m.token_end - 1;
