@@ -69,6 +69,19 @@ TEST(CoderParseTest, TrailingSpeakerIsNoTarget) {
             (std::vector<std::string>{"KENCOP 17 OPP"}));
 }
 
+// "Thousands of protesters demonstrated": the actor after a quantity's "of" is the subject, when
+// it is the whole phrase after "of" ("dozens of Parliament's staff" are not Parliament).
+TEST(CoderParseTest, QuantityOfActorIsTheSubject) {
+  EXPECT_EQ(
+      Dyads("Thousands of Kenyan protesters demonstrated against the government.", "2024-03-05"),
+      (std::vector<std::string>{"KENCVL 14 GOV"}));
+  EXPECT_EQ(Dyads("One of Kenya's lawmakers criticized Uganda.", "2024-03-05"),
+            (std::vector<std::string>{"KENLEG 11 UGA"}));
+  std::vector<std::string> got =
+      Dyads("Dozens of Parliament's staff criticized Uganda.", "2024-03-05");
+  for (const std::string& d : got) EXPECT_NE(d.rfind("LEG", 0), 0u) << d;
+}
+
 // "the Chinese side": a country's side is its government; a pattern does not reach across "as"
 // into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
 TEST(CoderParseTest, CountrySideAndClauseBounds) {

@@ -80,6 +80,23 @@ bool OpensClause(const Token& t) {
   return IsFinite(t) || In(kWords, t.lower);
 }
 
+// "thousands of protesters", "dozens of soldiers", "one of the lawmakers": the actor after a
+// quantity's "of" is what the phrase is about (its subject when the phrase is), when it is the
+// whole phrase after "of" ("one of Congress' most hawkish members" is not Congress).
+bool AfterQuantityOf(const Document& doc, const ActorMention& m) {
+  uint32_t begin = m.token_begin;
+  if (begin < 2 || doc.tokens[begin - 1].lower != "of") return false;
+  if (m.token_end < doc.tokens.size()) {
+    const Token& n = doc.tokens[m.token_end];
+    if (n.tag == "POS" || syntax::IsNounTag(n.tag)) return false;
+  }
+  const Token& q = doc.tokens[begin - 2];
+  static constexpr std::array<std::string_view, 16> kQuantities = {
+      "thousands", "hundreds", "dozens", "millions", "scores", "tens", "many",   "some",
+      "most",      "several",  "group",  "crowd",    "number", "band", "groups", "all"};
+  return q.tag == "CD" || In(kQuantities, q.lower);
+}
+
 // "as", "while", "because", "which": a word that starts an adverbial or relative clause (not
 // "that", whose complement clause a pattern may reach into).
 bool StartsSubordinateClause(const Token& t) {
@@ -387,7 +404,10 @@ int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& cl
     const ActorMention& m = doc.actors[a];
     k = m.token_begin + 1;  // jump to the mention's start
     if (m.code.empty()) continue;
-    if (m.token_begin > clause.begin && In(kNonArgPreps, doc.tokens[m.token_begin - 1].lower)) continue;
+    if (m.token_begin > clause.begin && In(kNonArgPreps, doc.tokens[m.token_begin - 1].lower) &&
+        !AfterQuantityOf(doc, m)) {
+      continue;
+    }
     if (m.rule == "adjective") continue;  // "Afghan soil": an adjective is not a subject
     return a;
   }
