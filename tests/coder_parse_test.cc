@@ -82,6 +82,18 @@ TEST(CoderParseTest, QuantityOfActorIsTheSubject) {
   for (const std::string& d : got) EXPECT_NE(d.rfind("LEG", 0), 0u) << d;
 }
 
+// "his Ugandan counterpart Yoweri Museveni" is one actor, the named person; a lender that approves
+// a loan for someone provides aid, a legislature that approves a loan from someone does not.
+TEST(CoderParseTest, CounterpartsAndLoans) {
+  EXPECT_EQ(Dyads("Kenyan President William Ruto hosted his Ugandan counterpart Yoweri Museveni in "
+                  "Nairobi.",
+                  "2024-03-05"),
+            (std::vector<std::string>{"KENGOV 04 UGAGOV"}));
+  EXPECT_EQ(Dyads("The IMF approved a $500 million loan for Kenya.", "2024-03-05"),
+            (std::vector<std::string>{"IGOIMF 07 KEN"}));
+  EXPECT_TRUE(Dyads("Parliament approved a loan from China.", "2024-03-05").empty());
+}
+
 // "the Chinese side": a country's side is its government; a pattern does not reach across "as"
 // into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
 TEST(CoderParseTest, CountrySideAndClauseBounds) {
