@@ -94,6 +94,22 @@ TEST(CoderParseTest, CounterpartsAndLoans) {
   EXPECT_TRUE(Dyads("Parliament approved a loan from China.", "2024-03-05").empty());
 }
 
+// Two parties that clash or fight with no object fight each other; clashing "over" an issue is a
+// dispute (11); a plural noun the tagger reads as a verb ("deadly clashes") is no verb trigger.
+TEST(CoderParseTest, MutualFights) {
+  EXPECT_EQ(
+      Dyads("The Sudanese army and the Rapid Support Forces clashed in Khartoum.", "2024-03-05"),
+      (std::vector<std::string>{"SDNMIL 19 SDNREB", "SDNREB 19 SDNMIL"}));
+  EXPECT_EQ(Dyads("Boris Johnson and Jeremy Corbyn clashed over the NHS.", "2019-11-20"),
+            (std::vector<std::string>{"GBRGOV 11 GBROPP", "GBROPP 11 GBRGOV"}));
+  for (const std::string& d : Dyads("France and Britain fought the war together.", "2024-03-05")) {
+    EXPECT_TRUE(d != "FRA 19 GBR" && d != "GBR 19 FRA") << d;  // an object: not each other
+  }
+  Document doc =
+      CodeText("The police fired tear gas to quell deadly clashes in the capital.", "2024-03-05");
+  for (const Event& e : doc.events) EXPECT_NE(doc.Text(e.trigger), "clashes") << e.cameo;
+}
+
 // "the Chinese side": a country's side is its government; a pattern does not reach across "as"
 // into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
 TEST(CoderParseTest, CountrySideAndClauseBounds) {

@@ -16,6 +16,12 @@ std::string Root(const std::string& code) { return code.substr(0, 2); }
 // each other ("A and B discussed ...").
 bool IsCooperativeRoot(const std::string& r) { return r == "03" || r == "04" || r == "05" || r == "06"; }
 
+// "The army and the RSF clashed", "the two sides fought": verbs whose plural subject acts on
+// itself.
+bool IsSymmetricFight(std::string_view lemma) {
+  return lemma == "clash" || lemma == "fight" || lemma == "battle" || lemma == "skirmish";
+}
+
 // CAMEO codes an announced future act as the intent to act ("will provide aid" is 033, "will
 // attack" 138): cooperative roots map to 03x, violent ones to 13x. An announced sanction or ban
 // (16, 17) is itself the act and keeps its code.
@@ -374,7 +380,8 @@ class SentenceCoder {
     if (target >= 0)
       code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     int32_t place = LocationFor(m, clause);
-    if (target < 0 && sources.size() >= 2 && IsCooperativeRoot(Root(e.code))) {
+    if (target < 0 && sources.size() >= 2 &&
+        (IsCooperativeRoot(Root(e.code)) || MutualFight(m, clause))) {
       for (int32_t a : sources)
         for (int32_t b : sources)
           if (a != b) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + " +reciprocal");
@@ -391,6 +398,25 @@ class SentenceCoder {
       for (int32_t b : targets) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + extra);
     }
     return Trace(m, "coded");
+  }
+
+  // "The army and the RSF clashed", "the opposition and Assad continue to fight", "Johnson and
+  // Corbyn clashed over the NHS" (a dispute, 11): a plural subject fighting with no object fights
+  // itself ("fought that war", "fight protectionism", "fight back"
+  // name another opponent).
+  bool MutualFight(const FrameMatch& m, const Clause& clause) const {
+    uint32_t trig = m.trigger;
+    const std::string root = Root(m.entry->code);
+    if ((root != "19" && root != "11") || !IsSymmetricFight(doc_->tokens[trig].lemma)) return false;
+    if (trig + 1 < clause.end) {
+      const std::string& next = doc_->tokens[trig + 1].lower;
+      if (next == "back" || next == "off" || next == "on") return false;
+    }
+    for (uint32_t k = clause.begin; k < clause.end; ++k) {
+      if (doc_->tokens[k].head == static_cast<int32_t>(trig) && doc_->tokens[k].deprel == "obj")
+        return false;
+    }
+    return true;
   }
 
   // The "to" of an infinitive before the trigger ("to end", "to permanently end"), or -1.

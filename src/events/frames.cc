@@ -137,8 +137,22 @@ bool IsRoleHead(const Document& doc, const MentionIndex& idx, uint32_t j) {
   return m.token_end == j + 1 && m.rule.find("agent") != std::string::npos;
 }
 
-bool ReadingFits(const lexicon::EventEntry& e, const Token& t) {
-  if (!e.noun) return syntax::IsVerbTag(t.tag);
+bool ReadingFits(const lexicon::EventEntry& e, const Document& doc, uint32_t i, uint32_t begin) {
+  const Token& t = doc.tokens[i];
+  if (!e.noun) {
+    // "the largest clashes", "amid clashes", "to quell deadly clashes": a plural noun the tagger
+    // read as a verb (VBZ) where no finite verb can stand: after a determiner, an adjective, a
+    // preposition or another verb's base form (an adverb between).
+    if (t.tag == "VBZ" && i > begin) {
+      const std::string& p = doc.tokens[i - 1].tag;
+      if (p == "DT" || p == "PRP$" || p == "IN" || p == "TO" || p.rfind("JJ", 0) == 0) return false;
+      if (p == "RB" && i - 1 > begin) {
+        const std::string& b = doc.tokens[i - 2].tag;
+        if (b == "VB" || b == "TO" || b == "IN") return false;
+      }
+    }
+    return syntax::IsVerbTag(t.tag);
+  }
   if (syntax::IsNounTag(t.tag)) return true;
   // A tagger may read a rare plural as a verb ("US airstrikes" -> VBZ); a word that cannot be
   // a verb form is a noun.
@@ -202,7 +216,7 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
   for (const auto* list : lists) {
     if (list == nullptr) continue;
     for (const lexicon::EventEntry* e : *list) {
-      if (!ReadingFits(*e, t)) continue;
+      if (!ReadingFits(*e, doc, i, clause.begin)) continue;
       FrameMatch m;
       m.entry = e;
       m.trigger = i;
