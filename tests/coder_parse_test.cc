@@ -110,6 +110,20 @@ TEST(CoderParseTest, MutualFights) {
   for (const Event& e : doc.events) EXPECT_NE(doc.Text(e.trigger), "clashes") << e.cameo;
 }
 
+// An attack on a named town is an attack on its country, there: "shelled Kharkiv", "a missile
+// attack on Kyiv"; a town after another preposition is only where it happened.
+TEST(CoderParseTest, AttackOnAPlace) {
+  Document doc = CodeText("Russian forces shelled Kharkiv overnight.", "2024-03-05");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].target.code, "UKR");
+  ASSERT_GE(doc.events[0].place, 0);
+  EXPECT_EQ(doc.places[doc.events[0].place].name, "Kharkiv");
+  EXPECT_EQ(Dyads("Russian forces launched a missile attack on Kyiv.", "2024-03-05"),
+            (std::vector<std::string>{"RUSMIL 19 UKR"}));
+  EXPECT_EQ(Dyads("Russian forces fought near Kharkiv.", "2024-03-05"),
+            (std::vector<std::string>{"RUSMIL 19 -"}));
+}
+
 // "the Chinese side": a country's side is its government; a pattern does not reach across "as"
 // into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
 TEST(CoderParseTest, CountrySideAndClauseBounds) {

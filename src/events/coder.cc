@@ -388,13 +388,27 @@ class SentenceCoder {
       return Trace(m, "coded: reciprocal");
     }
     std::string extra;
-    if (target < 0 && e.noun && !e.target_none && (Root(e.code) == "18" || Root(e.code) == "19" || Root(e.code) == "20")) {
+    bool violent = Root(e.code) == "18" || Root(e.code) == "19" || Root(e.code) == "20";
+    // "shelled Kharkiv", "a missile attack on Kyiv": an attack on a named place is an attack on its
+    // country, and the place is where it happened.
+    EventActor place_target;
+    bool has_place_target = false;
+    if (target < 0 && violent && !e.target_none && !passive) {
+      if (int32_t p = ObjectPlace(m, clause, e.noun); p >= 0) {
+        place_target = CountryActor(doc_->places[p].country);
+        has_place_target = true;
+        place = p;
+        extra = " +place-target";
+      }
+    }
+    if (target < 0 && !has_place_target && e.noun && !e.target_none && violent) {
       target = InferOpponent(source);
       if (target >= 0) extra = " +inferred-target";
     }
     std::vector<int32_t> targets = Members(target);
     for (int32_t a : sources) {
-      if (targets.empty()) Emit(m, ToActor(a), EventActor{}, false, code, place, modality, rule + extra);
+      if (targets.empty())
+        Emit(m, ToActor(a), place_target, has_place_target, code, place, modality, rule + extra);
       for (int32_t b : targets) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + extra);
     }
     return Trace(m, "coded");
@@ -546,6 +560,32 @@ class SentenceCoder {
     // "captured part of a guerrilla stronghold": a capture with no named place.
     for (int32_t src : sources) Emit(m, ToActor(src), EventActor{}, false, m.entry->code, -1, modality, rule);
     return Trace(m, "coded: place noun without a named place");
+  }
+
+  // The named place an act of force is done to: a verb's object ("shelled Kharkiv", "bombed the
+  // city of Rafah" has an actor-free phrase before it) or the place after a noun's "on"/"against"
+  // ("a missile attack on Kyiv"). -1 when there is none, or it names a region, not a town.
+  int32_t ObjectPlace(const FrameMatch& m, const Clause& clause, bool noun) const {
+    bool after_prep = false;  // a noun's place follows "on" or "against"
+    for (uint32_t k = m.last + 1, n = 0; k < clause.end && n < 4; ++k, ++n) {
+      if (idx_.actor[k] >= 0) return -1;
+      const Token& t = doc_->tokens[k];
+      int32_t p = idx_.place[k];
+      if (p >= 0) {
+        const PlaceMention& pl = doc_->places[p];
+        if (pl.country.empty() || pl.precision == "country" || IsAdministrativeContext(pl))
+          return -1;
+        return noun && !after_prep ? -1 : p;
+      }
+      bool modifier = t.tag == "DT" || t.tag == "JJ";
+      if (noun && (t.lower == "on" || t.lower == "against")) {
+        after_prep = true;
+      } else if (!modifier &&
+                 (noun || (t.lower != "city" && t.lower != "town" && t.lower != "of"))) {
+        return -1;  // a preposition or another word: not the object
+      }
+    }
+    return -1;
   }
 
   // "a visit to Washington": the host is the country of the place visited. Returns an actor
