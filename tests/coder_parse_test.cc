@@ -105,6 +105,16 @@ TEST(CoderParseTest, MutualFights) {
   for (const std::string& d : Dyads("France and Britain fought the war together.", "2024-03-05")) {
     EXPECT_TRUE(d != "FRA 19 GBR" && d != "GBR 19 FRA") << d;  // an object: not each other
   }
+  // traded accusations, exchanged fire, swapped prisoners: each with the other, not the venue
+  EXPECT_EQ(Dyads("India and Pakistan traded accusations at the United Nations.", "2024-03-05"),
+            (std::vector<std::string>{"IND 11 PAK", "PAK 11 IND"}));
+  EXPECT_EQ(Dyads("Indian and Pakistani troops exchanged fire along the border.", "2024-03-05"),
+            (std::vector<std::string>{"INDMIL 19 PAKMIL", "PAKMIL 19 INDMIL"}));
+  EXPECT_EQ(Dyads("Russia and Ukraine swapped prisoners on Friday.", "2024-03-05"),
+            (std::vector<std::string>{"RUS 08 UKR", "UKR 08 RUS"}));
+  // a promise to retaliate is a threat, not an intent to cooperate
+  EXPECT_EQ(Dyads("North Korea vowed to retaliate against South Korea.", "2024-03-05"),
+            (std::vector<std::string>{"PRK 13 KOR"}));
   Document doc =
       CodeText("The police fired tear gas to quell deadly clashes in the capital.", "2024-03-05");
   for (const Event& e : doc.events) EXPECT_NE(doc.Text(e.trigger), "clashes") << e.cameo;

@@ -16,10 +16,11 @@ std::string Root(const std::string& code) { return code.substr(0, 2); }
 // each other ("A and B discussed ...").
 bool IsCooperativeRoot(const std::string& r) { return r == "03" || r == "04" || r == "05" || r == "06"; }
 
-// "The army and the RSF clashed", "the two sides fought": verbs whose plural subject acts on
-// itself.
-bool IsSymmetricFight(std::string_view lemma) {
-  return lemma == "clash" || lemma == "fight" || lemma == "battle" || lemma == "skirmish";
+// "The army and the RSF clashed", "the two sides fought", "traded accusations", "exchanged fire",
+// "swapped prisoners": verbs whose plural subject acts on itself.
+bool IsMutualVerb(std::string_view lemma) {
+  return lemma == "clash" || lemma == "fight" || lemma == "battle" || lemma == "skirmish" ||
+         lemma == "trade" || lemma == "exchange" || lemma == "swap";
 }
 
 // CAMEO codes an announced future act as the intent to act ("will provide aid" is 033, "will
@@ -363,8 +364,10 @@ class SentenceCoder {
       // "discussed the situation in Afghanistan", "talks in the West Bank with Abbas": a country
       // in a place phrase is the topic or venue of a consultation or agreement, not its other
       // party; the next candidate may be.
-      for (int tries = 0; tries < 2 && target >= 0 && IsCooperativeRoot(Root(e.code)) &&
-                          IsLocativePhrase(*doc_, doc_->actors[target]); ++tries) {
+      bool mutual = IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause);
+      for (int tries = 0;
+           tries < 2 && target >= 0 && mutual && IsLocativePhrase(*doc_, doc_->actors[target]);
+           ++tries) {
         skip[target] = true;
         target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, doc_->actors[target].token_end - 1)
                         : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
@@ -381,7 +384,7 @@ class SentenceCoder {
       code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     int32_t place = LocationFor(m, clause);
     if (target < 0 && sources.size() >= 2 &&
-        (IsCooperativeRoot(Root(e.code)) || MutualFight(m, clause))) {
+        (IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause))) {
       for (int32_t a : sources)
         for (int32_t b : sources)
           if (a != b) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + " +reciprocal");
@@ -415,20 +418,27 @@ class SentenceCoder {
   }
 
   // "The army and the RSF clashed", "the opposition and Assad continue to fight", "Johnson and
-  // Corbyn clashed over the NHS" (a dispute, 11): a plural subject fighting with no object fights
-  // itself ("fought that war", "fight protectionism", "fight back"
-  // name another opponent).
-  bool MutualFight(const FrameMatch& m, const Clause& clause) const {
+  // Corbyn clashed over the NHS" (a dispute, 11), "traded accusations", "exchanged prisoners" (08):
+  // a plural subject that does this with no object of its own does it to itself ("fought that
+  // war", "fight protectionism" and "fight back" name another opponent).
+  bool MutualAct(const FrameMatch& m, const Clause& clause) const {
     uint32_t trig = m.trigger;
     const std::string root = Root(m.entry->code);
-    if ((root != "19" && root != "11") || !IsSymmetricFight(doc_->tokens[trig].lemma)) return false;
+    if ((root != "19" && root != "11" && root != "08") || !IsMutualVerb(doc_->tokens[trig].lemma)) {
+      return false;
+    }
     if (trig + 1 < clause.end) {
       const std::string& next = doc_->tokens[trig + 1].lower;
       if (next == "back" || next == "off" || next == "on") return false;
     }
     for (uint32_t k = clause.begin; k < clause.end; ++k) {
-      if (doc_->tokens[k].head == static_cast<int32_t>(trig) && doc_->tokens[k].deprel == "obj")
+      if (doc_->tokens[k].head != static_cast<int32_t>(trig) || doc_->tokens[k].deprel != "obj")
+        continue;
+      // the pattern's own object ("traded accusations", "exchanged fire") names no other party
+      if (std::find(m.literal_tokens.begin(), m.literal_tokens.end(), k) ==
+          m.literal_tokens.end()) {
         return false;
+      }
     }
     return true;
   }
