@@ -134,6 +134,17 @@ TEST(CoderParseTest, AttackOnAPlace) {
             (std::vector<std::string>{"RUSMIL 19 -"}));
 }
 
+// Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
+TEST(CoderParseTest, BansAndAssetFreezes) {
+  Document doc =
+      CodeText("The Kenyan government lifted the ban on opposition rallies.", "2024-03-05");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].cameo, "0811");
+  doc = CodeText("The United States will freeze the assets of Russian oligarchs.", "2024-03-05");
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].cameo, "163");
+}
+
 // "the Chinese side": a country's side is its government; a pattern does not reach across "as"
 // into another clause ("agreed to cut tariffs as talks ..." is no agreement to talk).
 TEST(CoderParseTest, CountrySideAndClauseBounds) {
