@@ -134,6 +134,15 @@ TEST(CoderParseTest, AttackOnAPlace) {
             (std::vector<std::string>{"RUSMIL 19 -"}));
 }
 
+// "demonstrate" without an object is a protest (141, obj=none); with one it is not.
+TEST(CoderParseTest, IntransitiveDemonstrate) {
+  EXPECT_EQ(Dyads("Thousands of Kenyans demonstrated in Nairobi on Sunday.", "2024-03-05"),
+            (std::vector<std::string>{"KENCVL 14 -"}));
+  EXPECT_TRUE(
+      Dyads("North Korea demonstrated its resolve with a missile launch.", "2024-03-05").empty());
+  EXPECT_TRUE(Dyads("Kenya demonstrated that the plan works.", "2024-03-05").empty());
+}
+
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
 TEST(CoderParseTest, BansAndAssetFreezes) {
   Document doc =

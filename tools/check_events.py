@@ -26,7 +26,7 @@ EVENTS_GLOB = os.path.join(ROOT, "data", "lexicon", "events", "*.events")
 KNOWN_ATTRS = {"target", "obj", "passive", "modal", "source", "note"}
 ATTR_VALUES = {
     "target": {"none"},
-    "obj": {"place"},
+    "obj": {"place", "none"},
     "passive": {"no"},
     "modal": {"appeal"},
 }

@@ -297,6 +297,10 @@ class SentenceCoder {
     const lexicon::EventEntry& e = *m.entry;
     uint32_t trig = m.trigger;
     if (e.noun && IsPredicateNoun(*doc_, clause, trig)) return Trace(m, "dropped: predicate noun");
+    // "Thousands demonstrated in Kirkuk", not "demonstrated its resolve".
+    if (e.object_none && HasDirectObject(trig, clause)) {
+      return Trace(m, "has a direct object: trying other entries", false);
+    }
     std::string modality = e.noun ? "asserted" : Modality(*doc_, clause, trig);
     if (modality == "asserted" && IsAlleged(trig, clause)) modality = "hypothetical";
     if (!e.noun && modality == "asserted") {
@@ -441,6 +445,25 @@ class SentenceCoder {
       }
     }
     return true;
+  }
+
+  // Whether the verb at `trig` has an object: the parse's "obj" or a clause ("ccomp", "xcomp"), or
+  // a noun phrase or clause right after it ("demonstrated its resolve", "demonstrate that").
+  bool HasDirectObject(uint32_t trig, const Clause& clause) const {
+    for (uint32_t k = clause.begin; k < clause.end; ++k) {
+      const Token& t = doc_->tokens[k];
+      if (t.head == static_cast<int32_t>(trig) &&
+          (t.deprel == "obj" || t.deprel == "ccomp" || t.deprel == "xcomp")) {
+        return true;
+      }
+    }
+    if (trig + 1 >= clause.end) return false;
+    const std::string& w = doc_->tokens[trig + 1].lower;
+    if (w == "that" || w == "how" || w == "what" || w == "why" || w == "whether" || w == "to")
+      return true;
+    const std::string& tag = doc_->tokens[trig + 1].tag;  // not NNP: "demonstrated Tuesday"
+    return tag == "DT" || tag == "PRP$" || tag == "PRP" || tag == "CD" || tag == "NN" ||
+           tag == "NNS" || tag.rfind("JJ", 0) == 0;
   }
 
   // The "to" of an infinitive before the trigger ("to end", "to permanently end"), or -1.

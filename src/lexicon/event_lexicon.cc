@@ -82,6 +82,7 @@ std::string EventLexicon::AddLine(const LexiconLine& l) {
   };
   e.target_none = attr("target") == "none";
   e.object_place = attr("obj") == "place";
+  e.object_none = attr("obj") == "none";
   e.passive_ok = attr("passive") != "no";
   e.appeal = attr("modal") == "appeal";
   e.file = l.file;

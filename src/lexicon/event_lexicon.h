@@ -36,6 +36,7 @@ struct EventEntry {
   std::vector<PatternElement> rest;   // elements after the trigger, in order
   bool target_none = false;           // target=none
   bool object_place = false;          // obj=place
+  bool object_none = false;           // obj=none: only a verb without a direct object
   bool passive_ok = true;             // passive=no clears it
   bool appeal = false;                // modal=appeal
   std::string pattern;                // as written, for explain
