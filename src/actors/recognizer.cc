@@ -1109,6 +1109,12 @@ class Run {
       // says what they are now; before office, so does a title ("Army Secretary Mark Esper"
       // before he led the Pentagon).
       bool after = date_.valid() && e.to.valid() && date_ > e.to;
+      // Days after the office ended, a title the text gives for it is the office still: the news
+      // of the end itself ("Russian Ambassador Andrey Karlov" the week he was killed).
+      if (after && c->title && c->sector == e.sector && c->country == e.country &&
+          date_.ToDays() - e.to.ToDays() <= 31) {
+        after = false;
+      }
       bool before = date_.valid() && e.from.valid() && date_.ToDays() + 90 < e.from.ToDays();
       // Out of office on the article's date, in office on the sentence's earlier date: as of then
       // (below); the article's view is what later sentences inherit.

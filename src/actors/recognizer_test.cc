@@ -164,6 +164,13 @@ TEST(ActorRecognizerTest, UndatedSurnames) {
   EXPECT_EQ(codes("Kenyan army chief Peter Otieno spoke.", Date{2015, 6, 1}),
             std::vector<std::string>{"KENMIL"});
   EXPECT_EQ(codes("Peter Otieno spoke.", Date{2019, 11, 1}), std::vector<std::string>{"KENGOV"});
+  // Days after an office ended, the title the text gives for it is still the office (the news of
+  // the end itself); months after, a former holder.
+  EXPECT_EQ(codes("Kenyan Foreign Minister Joseph Kariuki spoke.", Date{2020, 1, 15}),
+            std::vector<std::string>{"KENGOV"});
+  EXPECT_EQ(codes("Kenyan Foreign Minister Joseph Kariuki spoke.", Date{2020, 6, 1}),
+            std::vector<std::string>{"KENELI"});
+  EXPECT_EQ(codes("Joseph Kariuki spoke.", Date{2020, 1, 15}), std::vector<std::string>{"KENELI"});
 }
 
 // A role named with a place ("residents of Nairobi", "police in Mombasa") takes the place's
