@@ -1,5 +1,6 @@
 #include "ingest/line_reader.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 
@@ -10,11 +11,77 @@ LineReader::LineReader(std::FILE* file, size_t max_line_bytes, size_t chunk_byte
   assert(max_line_bytes_ >= 1);
 }
 
+LineReader::~LineReader() {
+  if (gzip_) inflateEnd(&zs_);
+}
+
 bool LineReader::Fill() {
   pos_ = 0;
+  end_ = 0;
+  if (!sniffed_) {
+    // The first bytes say whether the stream is gzip: read them into the compressed buffer.
+    sniffed_ = true;
+    in_.resize(buffer_.size());
+    size_t n = std::fread(in_.data(), 1, in_.size(), file_);
+    if (n == 0 && std::ferror(file_)) failed_ = true;
+    if (n >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) {
+      gzip_ = true;
+      if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
+        corrupt_ = "cannot start gzip decompression";
+        return false;
+      }
+      member_open_ = true;
+      zs_.next_in = in_.data();
+      zs_.avail_in = static_cast<uInt>(n);
+      return FillGzip();
+    }
+    std::copy(in_.begin(), in_.begin() + static_cast<std::ptrdiff_t>(n), buffer_.begin());
+    in_.clear();
+    in_.shrink_to_fit();
+    end_ = n;
+    return end_ > 0;
+  }
+  if (gzip_) return FillGzip();
   end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
   if (end_ == 0 && std::ferror(file_)) failed_ = true;
   return end_ > 0;
+}
+
+// Inflates into buffer_ until some text comes out, the input ends, or the data is corrupt.
+bool LineReader::FillGzip() {
+  if (!corrupt_.empty() || failed_) return false;
+  while (end_ == 0) {
+    if (zs_.avail_in == 0) {
+      size_t n = std::fread(in_.data(), 1, in_.size(), file_);
+      if (n == 0) {
+        if (std::ferror(file_))
+          failed_ = true;
+        else if (member_open_)
+          corrupt_ = "gzip data ends in the middle of a member (truncated file)";
+        return false;
+      }
+      zs_.next_in = in_.data();
+      zs_.avail_in = static_cast<uInt>(n);
+    }
+    if (!member_open_) {  // another member follows the last one
+      inflateReset(&zs_);
+      member_open_ = true;
+    }
+    zs_.next_out = reinterpret_cast<Bytef*>(buffer_.data());
+    zs_.avail_out = static_cast<uInt>(buffer_.size());
+    uInt before = zs_.avail_in;
+    int rc = inflate(&zs_, Z_NO_FLUSH);
+    compressed_offset_ += static_cast<int64_t>(before - zs_.avail_in);
+    end_ = buffer_.size() - zs_.avail_out;
+    if (rc == Z_STREAM_END) {
+      member_open_ = false;
+    } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      corrupt_ = std::string("corrupt gzip data (") +
+                 (zs_.msg != nullptr ? zs_.msg : "inflate error") + ")";
+      return end_ > 0;
+    }
+  }
+  return true;
 }
 
 // Appends while the line fits the cap; past it, only counts bytes (memory stays bounded).

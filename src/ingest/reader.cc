@@ -27,6 +27,9 @@ std::string_view Basename(std::string_view path) {
 std::string Stem(std::string_view path) {
   if (path == "-") return "stdin";
   std::string_view base = Basename(path);
+  if (base.size() > 3 && AsciiLower(base.substr(base.size() - 3)) == ".gz") {
+    base.remove_suffix(3);  // news.jsonl.gz -> news
+  }
   size_t dot = base.find_last_of('.');
   if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
   return std::string(base);
@@ -66,7 +69,7 @@ Result<InputFormat> ResolveInputFormat(std::string_view path, InputFormat reques
   if (requested != InputFormat::kAuto) return requested;
   if (path == "-") return InputFormat::kJsonl;
   std::string lower = AsciiLower(Basename(path));
-  for (const char* ext : {".jsonl", ".json", ".ndjson"}) {
+  for (const char* ext : {".jsonl", ".json", ".ndjson", ".jsonl.gz", ".json.gz", ".ndjson.gz"}) {
     if (EndsWith(lower, ext)) return InputFormat::kJsonl;
   }
   if (EndsWith(lower, ".txt")) return InputFormat::kTxt;
@@ -178,6 +181,12 @@ bool ArticleReader::NextJsonl(ReadItem* item) {
     if (Trim(line.text).empty()) continue;
     ingest::JsonlContext context{display_name_, stem_, line.number, line.offset, options_.max_text_bytes};
     ingest::ParseJsonlLine(line.text, context, item);
+    return true;
+  }
+  if (lines_.corrupt() &&
+      !corrupt_reported_) {  // the lines before it were read; say where it broke
+    corrupt_reported_ = true;
+    item->errors.push_back(ErrorAt(0, lines_.compressed_offset(), lines_.corrupt_reason()));
     return true;
   }
   if (lines_.failed()) status_ = Status::IoError("read error in '" + display_name_ + "'");

@@ -1,7 +1,10 @@
 // Streaming article reader: a file (or stdin) in, one Article or error record at a time out.
 //
 // Formats:
-//   jsonl  one JSON object per line: {"id", "date", "title", "text", "publisher"|"source", "url"}.
+//   jsonl  one JSON object per line: {"id", "date", "title", "text", "publisher"|"source", "url"};
+//          gzip-compressed (.jsonl.gz, or any JSONL stream starting with the gzip magic bytes) is
+//          inflated as it is read; corrupt or truncated compressed data ends the file with an error
+//          record carrying the compressed byte offset, after every line read before it.
 //   txt    the whole file is one article (byte spans index the file); id = file name without
 //          extension; title = the first non-blank line when it is headline-shaped (2-25 words, no
 //          final period), else none; date = ReaderOptions::date.
@@ -50,8 +53,8 @@ enum class InputFormat { kAuto, kJsonl, kTxt, kTxtDir, kHtml, kRss, kWarc };
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
 // The format to read `path` with: a directory is always kTxtDir; else `requested` unless kAuto;
-// else by extension (.jsonl/.json/.ndjson -> jsonl, .txt -> txt, .html/.htm/.xhtml -> html,
-// .rss/.atom/.xml -> rss, .warc/.warc.gz -> warc, "-" -> jsonl). InvalidArgument for an
+// else by extension (.jsonl/.json/.ndjson, also with .gz -> jsonl, .txt -> txt, .html/.htm/.xhtml
+// -> html, .rss/.atom/.xml -> rss, .warc/.warc.gz -> warc, "-" -> jsonl). InvalidArgument for an
 // unknown extension.
 Result<InputFormat> ResolveInputFormat(std::string_view path, InputFormat requested);
 
@@ -123,6 +126,7 @@ class ArticleReader {
   ReaderOptions options_;
   ingest::LineReader lines_;
   bool txt_done_ = false;  // txt, html, rss: the file has been read
+  bool corrupt_reported_ = false;  // jsonl: the error record for corrupt gzip input was returned
   std::vector<std::string> dir_files_;  // dir: the *.txt paths, sorted
   size_t dir_next_ = 0;
   std::vector<ReadItem> pending_;  // rss: items parsed and not yet returned

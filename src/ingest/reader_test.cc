@@ -1,7 +1,6 @@
 #include "ingest/reader.h"
 
 #include <gtest/gtest.h>
-
 #include <stdlib.h>  // mkdtemp
 
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "ingest/line_reader.h"
+#include "ingest/warc.h"  // GzipMember
 
 namespace dyad {
 namespace {
@@ -202,9 +202,48 @@ TEST(InputFormat, ByExtensionOrRequest) {
     ASSERT_TRUE(got.ok()) << c.path;
     EXPECT_EQ(*got, c.want) << c.path;
   }
-  EXPECT_FALSE(ResolveInputFormat("a.jsonl.gz", InputFormat::kAuto).ok());
+  EXPECT_EQ(*ResolveInputFormat("a.jsonl.gz", InputFormat::kAuto), InputFormat::kJsonl);
+  EXPECT_EQ(*ResolveInputFormat("A.NDJSON.GZ", InputFormat::kAuto), InputFormat::kJsonl);
+  EXPECT_FALSE(ResolveInputFormat("a.gz", InputFormat::kAuto).ok());
   EXPECT_EQ(ParseInputFormat("txt"), InputFormat::kTxt);
   EXPECT_EQ(ParseInputFormat("xml"), std::nullopt);
+}
+
+// gzip-compressed JSONL: inflated as it is read, members concatenated; ids from the name without
+// ".jsonl.gz"; corrupt or truncated data ends the file with an error record after the lines before.
+TEST(JsonlGzip, CompressedMembersAndTruncation) {
+  std::string a = R"({"id":"a","date":"2021-08-10","text":"The envoy arrived in Kabul."})"
+                  "\n";
+  std::string b = R"({"text":"Talks began on Tuesday."})"
+                  "\n";
+  ReadAll r = Read(WriteTemp("news.jsonl.gz", ingest::GzipMember(a) + ingest::GzipMember(b)));
+  ASSERT_EQ(r.articles.size(), 2u);
+  EXPECT_EQ(r.articles[0].id, "a");
+  EXPECT_EQ(r.articles[0].text, "The envoy arrived in Kabul.");
+  EXPECT_EQ(r.articles[1].id, "news:2");
+  EXPECT_TRUE(r.errors.empty());
+  // Any JSONL stream that starts with the gzip magic bytes is inflated, whatever its name.
+  EXPECT_EQ(Read(WriteTemp("plain-name.jsonl", ingest::GzipMember(a))).articles.size(), 1u);
+
+  std::string many;
+  for (int i = 0; i < 200; ++i) {
+    many += R"({"id":")" + std::to_string(i) + R"(","text":"Line number )" +
+            std::to_string(i * 7919) +
+            R"(."})"
+            "\n";
+  }
+  std::string gz = ingest::GzipMember(many);
+  ReadAll cut = Read(WriteTemp("cut.jsonl.gz", gz.substr(0, gz.size() / 2)));
+  EXPECT_GT(cut.articles.size(), 10u);
+  EXPECT_LT(cut.articles.size(), 200u);
+  ASSERT_FALSE(cut.errors.empty());
+  EXPECT_NE(cut.errors.back().reason.find("gzip"), std::string::npos) << cut.errors.back().reason;
+  EXPECT_GT(cut.errors.back().offset, 0);
+  std::string bad = gz;
+  bad[bad.size() / 2] ^= 0x55;  // flipped bits inside the compressed data
+  ReadAll flipped = Read(WriteTemp("bad.jsonl.gz", bad));
+  ASSERT_FALSE(flipped.errors.empty());
+  EXPECT_LT(flipped.articles.size(), 200u);
 }
 
 TEST(InputErrorFormat, OneJsonLine) {

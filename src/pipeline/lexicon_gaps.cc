@@ -306,9 +306,10 @@ int RunLexiconGaps(const Coder& coder, int argc, char** argv) {
     else inputs.push_back(a);
   }
   if (inputs.empty()) {
-    std::fputs("usage: dyad lexicon gaps CORPUS.jsonl|FILE.txt... [--min-count N] [--top N] [-o OUT.tsv]\n"
-               "  (a .jsonl.gz corpus must be decompressed first: gzip -dc in.jsonl.gz > in.jsonl)\n",
-               stderr);
+    std::fputs(
+        "usage: dyad lexicon gaps CORPUS.jsonl[.gz]|FILE.txt... [--min-count N] [--top N] [-o "
+        "OUT.tsv]\n",
+        stderr);
     return 2;
   }
   GapCollector gaps;
