@@ -143,6 +143,19 @@ TEST(CoderParseTest, IntransitiveDemonstrate) {
   EXPECT_TRUE(Dyads("Kenya demonstrated that the plan works.", "2024-03-05").empty());
 }
 
+// The topic of talks or an agreement ("talks on Somalia") is not the other party; the one on whom
+// sanctions fall is.
+TEST(CoderParseTest, TopicIsNoParty) {
+  EXPECT_EQ(Dyads("Kenya and Ethiopia held talks on Somalia.", "2024-03-05"),
+            (std::vector<std::string>{"KEN 04 ETH", "ETH 04 KEN"}));
+  EXPECT_EQ(Dyads("Kenya and Ethiopia signed an agreement on Somalia.", "2024-03-05"),
+            (std::vector<std::string>{"KEN 05 ETH", "ETH 05 KEN"}));
+  std::vector<std::string> got =
+      Dyads("Washington will agree to lift sanctions on North Korea.", "2024-03-05");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0], "USAGOV 03 PRK");
+}
+
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
 TEST(CoderParseTest, BansAndAssetFreezes) {
   Document doc =

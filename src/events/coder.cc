@@ -369,8 +369,9 @@ class SentenceCoder {
       // in a place phrase is the topic or venue of a consultation or agreement, not its other
       // party; the next candidate may be.
       bool mutual = IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause);
-      for (int tries = 0;
-           tries < 2 && target >= 0 && mutual && IsLocativePhrase(*doc_, doc_->actors[target]);
+      for (int tries = 0; tries < 2 && target >= 0 && mutual &&
+                          (IsLocativePhrase(*doc_, doc_->actors[target]) ||
+                           IsTopicPhrase(*doc_, doc_->actors[target]));
            ++tries) {
         skip[target] = true;
         target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, doc_->actors[target].token_end - 1)

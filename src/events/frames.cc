@@ -380,6 +380,24 @@ bool IsLocativePhrase(const Document& doc, const ActorMention& m) {
   return c == "in" || c == "at" || c == "near" || c == "across" || c == "throughout" || c == "inside";
 }
 
+bool IsTopicPhrase(const Document& doc, const ActorMention& m) {
+  int32_t h = syntax::SpanHead(doc, m.token_begin, m.token_end);
+  if (h < 0 || doc.tokens[h].deprel.rfind("nmod", 0) != 0 || doc.tokens[h].deprel == "nmod:poss") {
+    return false;
+  }
+  std::string_view c = syntax::CaseOf(doc, static_cast<uint32_t>(h), m.token_begin);
+  if (c == "about" || c == "regarding" || c == "concerning") return true;
+  // "on": only after a noun of talk or agreement ("talks on Somalia", "information on X"); the
+  // "on" of "sanctions on North Korea" or "losses on Soviet forces" names who bears them.
+  int32_t noun = doc.tokens[h].head;
+  if (c != "on" || noun < 0) return false;
+  static constexpr std::array<std::string_view, 16> kTalk = {
+      "talk",      "negotiation", "discussion", "dialogue", "consultation", "information",
+      "agreement", "deal",        "accord",     "meeting",  "summit",       "conference",
+      "view",      "cooperation", "position",   "briefing"};
+  return In(kTalk, doc.tokens[noun].lemma);
+}
+
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger) {
   // "criticised the EU for listing Chinese companies and warned the bloc": a verb coordinated
   // with an earlier finite verb shares its subject.

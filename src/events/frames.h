@@ -67,6 +67,12 @@ int32_t AttachedPlace(const Document& doc, const MentionIndex& idx, const Clause
 // case. False without a parse.
 bool IsLocativePhrase(const Document& doc, const ActorMention& m);
 
+// An actor in a phrase about a topic, attached to a noun: "talks on Ukraine", "information on
+// missing people", "a report about Iran" (the parse's nmod with case about/regarding/concerning,
+// or "on" after a noun of talk or agreement). The coder asks this only of cooperative and mutual
+// acts, whose other party is never their topic.
+bool IsTopicPhrase(const Document& doc, const ActorMention& m);
+
 // The subject actor of a trigger: the nearest actor to its left in the clause that is not the
 // object of a preposition; -1 when none.
 int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t trigger);
