@@ -156,6 +156,22 @@ TEST(CoderParseTest, TopicIsNoParty) {
   EXPECT_EQ(got[0], "USAGOV 03 PRK");
 }
 
+// "An attack by X", "airstrikes by X": the agent after "by" does the act, unless a verb of judgment
+// or report is about it ("condemned the ambush by JNIM" tells of an act already reported); an
+// actor inside a prepositional phrase ("on a village") is not the subject of the next verb.
+TEST(CoderParseTest, ByAgentsAndPrepositionalPhrases) {
+  std::vector<std::string> got = Dyads(
+      "An attack by Boko Haram fighters on a village in Borno killed 10 people.", "2024-03-05");
+  ASSERT_FALSE(got.empty());
+  for (const std::string& d : got) EXPECT_EQ(d.rfind("NGAREB ", 0), 0u) << d;
+  got = Dyads("The UN condemned the ambush by JNIM and called on the Malian authorities to act.",
+              "2024-03-05");
+  for (const std::string& d : got) EXPECT_EQ(d.find(" 19 "), std::string::npos) << d;
+  // "up to 100": a number's modifier, not a preposition
+  EXPECT_EQ(Dyads("Up to 100 Kenyan protesters demonstrated in Nairobi.", "2024-03-05"),
+            (std::vector<std::string>{"KENCVL 14 -"}));
+}
+
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
 TEST(CoderParseTest, BansAndAssetFreezes) {
   Document doc =

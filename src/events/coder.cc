@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <tuple>
 
@@ -310,6 +311,7 @@ class SentenceCoder {
     }
     // Source.
     int32_t source = -1, target = m.target_actor;
+    uint32_t noun_end = m.last;  // a noun trigger's phrase: its pattern, and a "by" agent after it
     bool passive = !e.noun && e.passive_ok && IsPassive(*doc_, clause, trig);
     if (passive) {
       source = PassiveAgent(*doc_, idx_, clause, m.last);
@@ -317,6 +319,10 @@ class SentenceCoder {
       target = SubjectOf(*doc_, idx_, clause, trig);
     } else if (e.noun) {
       source = NounModifier(*doc_, idx_, trig);
+      // "an attack by Boko Haram", "airstrikes by the coalition": the agent after "by" is the
+      // doer, whoever the sentence's subject is ("Kenya condemned the attack by al-Shabaab").
+      if (source < 0 && (source = ByAgentAfter(m)) >= 0)
+        noun_end = doc_->actors[source].token_end - 1;
       int32_t verb = LightVerbOf(*doc_, clause, trig);
       if (verb >= 0 && source < 0) source = SubjectOf(*doc_, idx_, clause, static_cast<uint32_t>(verb));
       // "did not carry out the bombing": the act has the modality of the verb that performs it.
@@ -359,8 +365,9 @@ class SentenceCoder {
       for (uint32_t t : m.literal_tokens) {  // "fired drones at ...": the pattern's own words
         if (idx_.actor[t] >= 0 && doc_->actors[idx_.actor[t]].country.empty()) skip[idx_.actor[t]] = true;
       }
-      target = e.noun ? PrepObjectAfter(*doc_, idx_, clause, m.last)
-                      : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
+      target = e.noun
+                   ? PrepObjectAfter(*doc_, idx_, clause, noun_end)
+                   : ObjectAfter(*doc_, idx_, clause, m.trigger, 12 + (m.last - m.trigger), skip);
       if (target < 0 && !e.noun) {  // the parse's direct object when word order finds none
         int32_t obj = DependentActor(*doc_, idx_, trig, {"obj", "iobj"});
         if (obj >= 0 && !skip[obj]) target = obj;
@@ -446,6 +453,34 @@ class SentenceCoder {
       }
     }
     return true;
+  }
+
+  // The actor right after "by" (and "the") following a noun trigger or its pattern, or -1. Not
+  // when the noun is what a verb of judgment or report is about ("condemned the ambush by JNIM",
+  // "claimed responsibility for the attack by"): that names an act told of before, not a new one.
+  int32_t ByAgentAfter(const FrameMatch& m) const {
+    uint32_t k = m.last + 1;
+    if (k + 1 >= doc_->tokens.size() || doc_->tokens[k].lower != "by") return -1;
+    for (uint32_t j = m.trigger, n = 0; j > 0 && n < 4; --j, ++n) {
+      const Token& p = doc_->tokens[j - 1];
+      if (p.tag == "DT" || p.tag == "PRP$" || p.tag.rfind("JJ", 0) == 0 || p.tag == "CD" ||
+          p.tag == "NN")
+        continue;
+      static constexpr std::array<std::string_view, 18> kAbout = {
+          "condemn", "denounce", "deplore",     "criticize", "criticise", "slam",
+          "blame",   "claim",    "investigate", "probe",     "welcome",   "praise",
+          "mourn",   "report",   "confirm",     "deny",      "for",       "after"};
+      if (std::find(kAbout.begin(), kAbout.end(), p.lemma) != kAbout.end() ||
+          std::find(kAbout.begin(), kAbout.end(), p.lower) != kAbout.end()) {
+        return -1;
+      }
+      break;
+    }
+    ++k;
+    if (doc_->tokens[k].lower == "the" && k + 1 < doc_->tokens.size()) ++k;
+    int32_t a = idx_.actor[k];
+    if (a < 0 || doc_->actors[a].token_begin != k || doc_->actors[a].code.empty()) return -1;
+    return a;
   }
 
   // Whether the verb at `trig` has an object: the parse's "obj" or a clause ("ccomp", "xcomp"), or

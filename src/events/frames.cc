@@ -80,6 +80,23 @@ bool OpensClause(const Token& t) {
   return IsFinite(t) || In(kWords, t.lower);
 }
 
+// The mention is the object of a preposition ("on a village", "in the capital", "with its
+// neighbours"): the words before it, past determiners, numbers and adjectives, start with one.
+bool InPrepPhrase(const Document& doc, const Clause& clause, const ActorMention& m) {
+  // "up to 100 protesters", "about 200 soldiers", "over 50 people": a number's modifier
+  static constexpr std::array<std::string_view, 6> kOfNumber = {"to",   "about", "over",
+                                                                "than", "at",    "around"};
+  bool number = false;
+  for (uint32_t k = m.token_begin, n = 0; k > clause.begin && n < 4; --k, ++n) {
+    const Token& p = doc.tokens[k - 1];
+    if (In(kNonArgPreps, p.lower)) return !(number && In(kOfNumber, p.lower));
+    if (p.tag == "CD") number = true;
+    if (p.tag != "DT" && p.tag != "CD" && p.tag != "PRP$" && p.tag.rfind("JJ", 0) != 0)
+      return false;
+  }
+  return false;
+}
+
 // "thousands of protesters", "dozens of soldiers", "one of the lawmakers": the actor after a
 // quantity's "of" is what the phrase is about (its subject when the phrase is), when it is the
 // whole phrase after "of" ("one of Congress' most hawkish members" is not Congress).
@@ -436,10 +453,7 @@ int32_t SubjectOf(const Document& doc, const MentionIndex& idx, const Clause& cl
     const ActorMention& m = doc.actors[a];
     k = m.token_begin + 1;  // jump to the mention's start
     if (m.code.empty()) continue;
-    if (m.token_begin > clause.begin && In(kNonArgPreps, doc.tokens[m.token_begin - 1].lower) &&
-        !AfterQuantityOf(doc, m)) {
-      continue;
-    }
+    if (InPrepPhrase(doc, clause, m) && !AfterQuantityOf(doc, m)) continue;
     if (m.rule == "adjective") continue;  // "Afghan soil": an adjective is not a subject
     return a;
   }
@@ -504,6 +518,8 @@ int32_t ObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& 
 int32_t PrepObjectAfter(const Document& doc, const MentionIndex& idx, const Clause& clause, uint32_t after) {
   for (uint32_t k = after + 1; k < clause.end && k <= after + 3; ++k) {
     const std::string& w = doc.tokens[k].lower;
+    // "the ambush by JNIM and called on the authorities": another verb's preposition
+    if (w == "and" || w == "or" || w == "," || syntax::IsVerbTag(doc.tokens[k].tag)) return -1;
     if (w != "on" && w != "against" && w != "with" && w != "at" && w != "toward" &&
         w != "towards" && w != "of" && w != "upon") {
       continue;
