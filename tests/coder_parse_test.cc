@@ -172,6 +172,15 @@ TEST(CoderParseTest, ByAgentsAndPrepositionalPhrases) {
             (std::vector<std::string>{"KENCVL 14 -"}));
 }
 
+// Only a crowd riots (145): armed men who attack an office keep the attack.
+TEST(CoderParseTest, OnlyCrowdsRiot) {
+  EXPECT_EQ(Dyads("Kenyan protesters attacked a police station in Nairobi.", "2024-03-05"),
+            (std::vector<std::string>{"KENCVL 14 KENCOP"}));
+  std::vector<std::string> got = Dyads(
+      "Masked men armed with rifles attacked the newspaper's office in Nairobi.", "2024-03-05");
+  for (const std::string& d : got) EXPECT_EQ(d.find(" 14 "), std::string::npos) << d;
+}
+
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
 TEST(CoderParseTest, BansAndAssetFreezes) {
   Document doc =

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "common/utf8.h"
 #include "events/frames.h"
 #include "syntax/tagger.h"
 
@@ -44,7 +45,18 @@ std::string IntentCodeFor(const std::string& code) {
 std::string CivilianViolence(const std::string& code, const ActorMention& source) {
   if (source.sector != "CVL") return code;
   std::string r = code.substr(0, 2);
-  return r == "17" || r == "19" ? "145" : code;
+  if (r != "17" && r != "19") return code;
+  // Rioting is what a crowd does; settlers who burn offices or villagers who kill keep the act.
+  std::string_view name = source.name;
+  size_t space = name.find_last_of(' ');
+  std::string last =
+      utf8::NormalizeLower(space == std::string_view::npos ? name : name.substr(space + 1));
+  static constexpr std::array<std::string_view, 20> kCrowd = {
+      "protesters",   "protestors", "protester", "protestor", "demonstrators",
+      "demonstrator", "rioters",    "rioter",    "crowd",     "crowds",
+      "mob",          "mobs",       "marchers",  "youths",    "students",
+      "supporters",   "activists",  "fans",      "people",    "residents"};
+  return std::find(kCrowd.begin(), kCrowd.end(), last) != kCrowd.end() ? "145" : code;
 }
 
 // CAMEO's 19 is fighting between forces; killing named people or attacking civilians is
