@@ -172,6 +172,18 @@ TEST(CoderParseTest, ByAgentsAndPrepositionalPhrases) {
             (std::vector<std::string>{"KENCVL 14 -"}));
 }
 
+// A reported obligation: "must" or "have to" is a demand (10), "should" an appeal (02), by the
+// speaker to the one obliged.
+TEST(CoderParseTest, MustDemandsShouldAppeals) {
+  EXPECT_EQ(Dyads("Kenya's foreign minister said Uganda must withdraw its troops from the island.",
+                  "2024-03-05"),
+            (std::vector<std::string>{"KENGOV 10 UGA"}));
+  EXPECT_EQ(
+      Dyads("Kenya's foreign minister said Uganda should withdraw its troops from the island.",
+            "2024-03-05"),
+      (std::vector<std::string>{"KENGOV 02 UGA"}));
+}
+
 // Only a crowd riots (145): armed men who attack an office keep the attack.
 TEST(CoderParseTest, OnlyCrowdsRiot) {
   EXPECT_EQ(Dyads("Kenyan protesters attacked a police station in Nairobi.", "2024-03-05"),

@@ -101,6 +101,17 @@ bool SupportsWord(std::string_view w) {
 }
 
 // Appeal code for an obligation of this root ("needed to work more closely" -> 02x).
+// "must" and "have to" insist: a demand (10) for what the act is, where "should" appeals (02).
+std::string DemandCodeFor(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "108";
+  if (root == "05") return "102";
+  if (root == "07") return "103";
+  if (code.rfind("0871", 0) == 0 || code.rfind("0356", 0) == 0) return "107";
+  if (code.rfind("087", 0) == 0) return "106";
+  return "100";
+}
+
 std::string AppealCodeFor(const std::string& root) {
   if (root == "04") return "026";
   if (root == "05") return "022";
@@ -848,6 +859,18 @@ class SentenceCoder {
   }
 
   // "X said A and B needed to work more closely": X appeals to the other party.
+  // "must" or "have to" before the trigger ("Libya must hand over", "has to withdraw").
+  bool InsistsBefore(uint32_t trig, const Clause& clause) const {
+    for (uint32_t k = trig, n = 0; k > clause.begin && n < 4; --k, ++n) {
+      const Token& t = doc_->tokens[k - 1];
+      if (t.lower == "must") return true;
+      if (t.lower == "to" && k >= 2 && doc_->tokens[k - 2].lemma == "have") return true;
+      if (t.lower == "should" || t.lower == "ought" || t.lower == "," || t.lower == "that")
+        return false;
+    }
+    return false;
+  }
+
   bool Appeal(const FrameMatch& m, const Clause& clause, int32_t subject) {
     const Sentence& s = doc_->sentences[sentence_];
     for (uint32_t k = m.trigger; k > s.token_begin; --k) {
@@ -859,7 +882,8 @@ class SentenceCoder {
       const ActorMention& sp = doc_->actors[speaker];
       std::vector<int32_t> parties = Members(subject);
       if (m.target_actor >= 0) for (int32_t a : Members(m.target_actor)) parties.push_back(a);
-      std::string code = AppealCodeFor(Root(m.entry->code));
+      std::string code = InsistsBefore(m.trigger, clause) ? DemandCodeFor(m.entry->code)
+                                                          : AppealCodeFor(Root(m.entry->code));
       int32_t place = LocationFor(m, clause);
       bool any = false;
       for (int32_t p : parties) {
