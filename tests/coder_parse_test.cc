@@ -184,6 +184,37 @@ TEST(CoderParseTest, MustDemandsShouldAppeals) {
       (std::vector<std::string>{"KENGOV 02 UGA"}));
 }
 
+// Cases a review found: a crowd inside an inserted phrase is not the subject; "after" as a
+// preposition does not end a pattern; allies fighting together do not fight each other; "this
+// threatens" is a verb; "demonstrated to demand" and "demonstrated today" are protests; "the
+// Lebanese side of the border" is a place; "agreed on Monday" is no "agree on".
+TEST(CoderParseTest, ReviewedCases) {
+  EXPECT_EQ(
+      Dyads("The Kenyan government, facing tens of thousands of protesters, arrested opposition "
+            "leaders.",
+            "2024-03-05"),
+      (std::vector<std::string>{"KENGOV 17 OPP"}));
+  EXPECT_EQ(Dyads("Israel and Hamas agreed after weeks of talks to a ceasefire.", "2024-03-05"),
+            (std::vector<std::string>{"ISR 03 PSEREB", "PSEREB 03 ISR"}));
+  for (const std::string& d :
+       Dyads("US and British troops fought together in Afghanistan.", "2024-03-05")) {
+    EXPECT_TRUE(d != "USAMIL 19 GBRMIL" && d != "GBRMIL 19 USAMIL") << d;
+  }
+  EXPECT_EQ(Dyads("Moscow says this threatens Russia's security.", "2024-03-05"),
+            (std::vector<std::string>{"RUSGOV 13 -"}));
+  EXPECT_EQ(Dyads("Thousands of Kenyans demonstrated to demand lower taxes.", "2024-03-05"),
+            (std::vector<std::string>{"KENCVL 14 -"}));
+  EXPECT_EQ(Dyads("Kenyan teachers demonstrated today in Nairobi.", "2024-03-05"),
+            (std::vector<std::string>{"KENEDU 14 -"}));
+  for (const std::string& d :
+       Dyads("Hezbollah fired rockets from the Lebanese side of the border at Israel.",
+             "2024-03-05")) {
+    EXPECT_EQ(d.find("LBNGOV"), std::string::npos) << d;
+  }
+  EXPECT_TRUE(
+      Dyads("EU ministers agreed on Monday that sanctions would stay.", "2024-03-05").empty());
+}
+
 // Only a crowd riots (145): armed men who attack an office keep the attack.
 TEST(CoderParseTest, OnlyCrowdsRiot) {
   EXPECT_EQ(Dyads("Kenyan protesters attacked a police station in Nairobi.", "2024-03-05"),

@@ -501,6 +501,9 @@ class Run {
         if (closed || ModifiesNoun(m, i)) return 0;
         // "the Russian side" is Russia's government; "the other side" is no one.
         if (e.needs_country && (c->country.empty() || c->has_agent)) return 0;
+        // "the Lebanese side of the border": a place, not the government ("the Turkish and Greek
+        // sides of the divided island" are its communities' leaders)
+        if (e.needs_country && SideOfBoundary(i + m.length)) return 0;
         // "residents in the neighborhood", "a meeting at a border truce village": where, not who.
         if (e.place && AfterLocativePrep(*doc_, i)) return 0;
         // "threatened to institute a curfew", "will police the border": a verb after "to" or a
@@ -775,6 +778,22 @@ class Run {
       }
     }
     return Relation::kUnknown;
+  }
+
+  // "of the border", "of the frontier" after "side": a place by a boundary.
+  bool SideOfBoundary(uint32_t k) const {
+    const auto& t = doc_->tokens;
+    if (k >= t.size() || t[k].lower != "of") return false;
+    ++k;
+    if (k < t.size() && t[k].lower == "the") ++k;
+    if (k >= t.size()) return false;
+    static const char* const kBoundaries[] = {"border",      "frontier", "boundary", "line",
+                                              "river",       "fence",    "wall",     "crossing",
+                                              "demarcation", "buffer"};
+    for (const char* b : kBoundaries) {
+      if (t[k].lower == b) return true;
+    }
+    return false;
   }
 
   // "an official visit", "a military operation": an agent noun used as a modifier of another

@@ -466,6 +466,13 @@ class SentenceCoder {
       const std::string& next = doc_->tokens[trig + 1].lower;
       if (next == "back" || next == "off" || next == "on") return false;
     }
+    // "US and British troops fought together", "alongside", "side by side", "against X"
+    for (uint32_t k = trig + 1; k < clause.end && k <= trig + 6; ++k) {
+      const std::string& w = doc_->tokens[k].lower;
+      if (w == "together" || w == "alongside" || w == "jointly" || w == "side" || w == "against") {
+        return false;
+      }
+    }
     for (uint32_t k = clause.begin; k < clause.end; ++k) {
       if (doc_->tokens[k].head != static_cast<int32_t>(trig) || doc_->tokens[k].deprel != "obj")
         continue;
@@ -511,15 +518,20 @@ class SentenceCoder {
   bool HasDirectObject(uint32_t trig, const Clause& clause) const {
     for (uint32_t k = clause.begin; k < clause.end; ++k) {
       const Token& t = doc_->tokens[k];
-      if (t.head == static_cast<int32_t>(trig) &&
-          (t.deprel == "obj" || t.deprel == "ccomp" || t.deprel == "xcomp")) {
+      if (t.head == static_cast<int32_t>(trig) && (t.deprel == "obj" || t.deprel == "ccomp")) {
         return true;
       }
     }
     if (trig + 1 >= clause.end) return false;
     const std::string& w = doc_->tokens[trig + 1].lower;
-    if (w == "that" || w == "how" || w == "what" || w == "why" || w == "whether" || w == "to")
-      return true;
+    if (w == "that" || w == "how" || w == "what" || w == "why" || w == "whether") return true;
+    // "demonstrated to demand lower taxes": a purpose, not an object; "to the world" is one
+    if (w == "to") return trig + 2 < clause.end && doc_->tokens[trig + 2].tag != "VB";
+    // "demonstrated today", "last week", "overnight": when, not what
+    static constexpr std::array<std::string_view, 12> kWhen = {
+        "today", "yesterday", "tonight", "overnight", "last",  "this",
+        "next",  "again",     "early",   "late",      "daily", "weekly"};
+    if (std::find(kWhen.begin(), kWhen.end(), w) != kWhen.end()) return false;
     const std::string& tag = doc_->tokens[trig + 1].tag;  // not NNP: "demonstrated Tuesday"
     return tag == "DT" || tag == "PRP$" || tag == "PRP" || tag == "CD" || tag == "NN" ||
            tag == "NNS" || tag.rfind("JJ", 0) == 0;

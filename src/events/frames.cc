@@ -111,16 +111,45 @@ bool AfterQuantityOf(const Document& doc, const ActorMention& m) {
   static constexpr std::array<std::string_view, 16> kQuantities = {
       "thousands", "hundreds", "dozens", "millions", "scores", "tens", "many",   "some",
       "most",      "several",  "group",  "crowd",    "number", "band", "groups", "all"};
-  return q.tag == "CD" || In(kQuantities, q.lower);
+  if (q.tag != "CD" && !In(kQuantities, q.lower)) return false;
+  // The quantity phrase itself must not be the object of a preposition or participle ("facing
+  // tens of thousands of protesters", "backed by dozens of tanks"): walk back over its words.
+  for (uint32_t k = begin - 2, n = 0; k > 0 && n < 6; --k, ++n) {
+    const Token& p = doc.tokens[k - 1];
+    if (p.lower == "of" || p.tag == "CD" || p.tag == "DT" || p.tag == "JJ" || p.tag == "RB" ||
+        In(kQuantities, p.lower)) {
+      continue;  // "tens of thousands of", "up to a few hundred"
+    }
+    if (p.tag == "IN" || p.tag == "TO" || p.tag == "VBG" || p.tag == "VBN" || p.lower == ",") {
+      return p.lower == "to" && k >= 2 && doc.tokens[k - 2].lower == "up";  // "up to 100 of"
+    }
+    break;
+  }
+  return true;
 }
 
 // "as", "while", "because", "which": a word that starts an adverbial or relative clause (not
 // "that", whose complement clause a pattern may reach into).
-bool StartsSubordinateClause(const Token& t) {
+// "after", "as" and "until" are also prepositions ("agreed after weeks of talks to"): a clause
+// only when a finite verb follows before a comma.
+bool StartsSubordinateClause(const Document& doc, uint32_t i) {
   static constexpr std::array<std::string_view, 12> kWords = {
       "which", "who",     "whom", "after", "before",  "while",
       "as",    "because", "when", "until", "whereas", "although"};
-  return In(kWords, t.lower);
+  if (!In(kWords, doc.tokens[i].lower)) return false;
+  for (uint32_t k = i + 1; k < doc.tokens.size() && k <= i + 6; ++k) {
+    if (doc.tokens[k].lower == "," || doc.tokens[k].lower == ".") return false;
+    if (IsFinite(doc.tokens[k])) return true;
+  }
+  return false;
+}
+
+// "agreed on Monday that": the "on" of a date is not a pattern's preposition.
+bool InDateMention(const Document& doc, uint32_t j) {
+  for (const DateMention& d : doc.dates) {
+    if (d.token_begin <= j && j < d.token_end) return true;
+  }
+  return false;
 }
 
 // A role noun with no name ("drones", "troops"): a pattern word may still use it ("fired drones").
@@ -162,7 +191,10 @@ bool ReadingFits(const lexicon::EventEntry& e, const Document& doc, uint32_t i, 
     // preposition or another verb's base form (an adverb between).
     if (t.tag == "VBZ" && i > begin) {
       const std::string& p = doc.tokens[i - 1].tag;
-      if (p == "DT" || p == "PRP$" || p == "IN" || p == "TO" || p.rfind("JJ", 0) == 0) return false;
+      const std::string& pw = doc.tokens[i - 1].lower;  // not "this threatens", "each accuses"
+      bool det = p == "DT" && (pw == "the" || pw == "a" || pw == "an" || pw == "these" ||
+                               pw == "those" || pw == "some" || pw == "several" || pw == "no");
+      if (det || p == "PRP$" || p == "IN" || p == "TO" || p.rfind("JJ", 0) == 0) return false;
       if (p == "RB" && i - 1 > begin) {
         const std::string& b = doc.tokens[i - 2].tag;
         if (b == "VB" || b == "TO" || b == "IN") return false;
@@ -251,7 +283,7 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
           }
           // Nor across a word that starts an adverbial or relative clause: "agreed to cut tariffs
           // as talks continued" is no agreement to talk ("warned that X ..." may reach X).
-          if (j > pos + 1 && StartsSubordinateClause(doc.tokens[j - 1])) break;
+          if (j > pos + 1 && StartsSubordinateClause(doc, j - 1)) break;
           if (el.is_target) {
             if (idx.actor[j] >= 0) {
               m.target_actor = idx.actor[j];
@@ -264,7 +296,8 @@ std::vector<FrameMatch> MatchesAt(const Document& doc, const MentionIndex& idx,
             }
           } else if ((el.mask & bits(j)) != 0 && WordMatches(doc.tokens[j], el.words) &&
                      (idx.actor[j] < 0 || IsBareRole(doc.actors[idx.actor[j]]) ||
-                      IsRoleHead(doc, idx, j))) {
+                      IsRoleHead(doc, idx, j)) &&
+                     !InDateMention(doc, j)) {
             m.literal_tokens.push_back(j);
             pos = j;
             found = true;

@@ -33,7 +33,12 @@ bool LineReader::Fill() {
       member_open_ = true;
       zs_.next_in = in_.data();
       zs_.avail_in = static_cast<uInt>(n);
-      return FillGzip();
+      if (FillGzip() || corrupt_.empty() || zs_.total_out != 0) return end_ > 0;
+      // Not gzip after all (a text that starts with those two bytes): read it as it is.
+      inflateEnd(&zs_);
+      gzip_ = false;
+      corrupt_.clear();
+      compressed_offset_ = 0;
     }
     std::copy(in_.begin(), in_.begin() + static_cast<std::ptrdiff_t>(n), buffer_.begin());
     in_.clear();
@@ -63,7 +68,14 @@ bool LineReader::FillGzip() {
       zs_.next_in = in_.data();
       zs_.avail_in = static_cast<uInt>(n);
     }
-    if (!member_open_) {  // another member follows the last one
+    if (!member_open_) {  // another member follows the last one, or zero padding (gzip(1) allows
+                          // it)
+      while (zs_.avail_in > 0 && *zs_.next_in == 0) {
+        ++zs_.next_in;
+        --zs_.avail_in;
+        ++compressed_offset_;
+      }
+      if (zs_.avail_in == 0) continue;
       inflateReset(&zs_);
       member_open_ = true;
     }

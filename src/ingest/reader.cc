@@ -27,8 +27,12 @@ std::string_view Basename(std::string_view path) {
 std::string Stem(std::string_view path) {
   if (path == "-") return "stdin";
   std::string_view base = Basename(path);
-  if (base.size() > 3 && AsciiLower(base.substr(base.size() - 3)) == ".gz") {
-    base.remove_suffix(3);  // news.jsonl.gz -> news
+  std::string lower = AsciiLower(base);
+  for (const char* ext : {".jsonl.gz", ".json.gz", ".ndjson.gz"}) {
+    if (EndsWith(lower, ext)) {
+      base.remove_suffix(3);  // news.jsonl.gz -> news (other names keep theirs: crawl.warc.gz)
+      break;
+    }
   }
   size_t dot = base.find_last_of('.');
   if (dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);

@@ -222,6 +222,16 @@ TEST(JsonlGzip, CompressedMembersAndTruncation) {
   EXPECT_EQ(r.articles[0].text, "The envoy arrived in Kabul.");
   EXPECT_EQ(r.articles[1].id, "news:2");
   EXPECT_TRUE(r.errors.empty());
+  // Zero padding after the last member is allowed, as gzip(1) allows it.
+  ReadAll padded =
+      Read(WriteTemp("padded.jsonl.gz", ingest::GzipMember(a) + std::string(100, '\0')));
+  EXPECT_EQ(padded.articles.size(), 1u);
+  EXPECT_TRUE(padded.errors.empty());
+  // A plain file that happens to start with the two magic bytes is read as it is.
+  ReadAll plain = Read(WriteTemp("magic.jsonl", "\x1f\x8bxyz\n" + a + b));
+  EXPECT_EQ(plain.articles.size(), 2u);
+  ASSERT_EQ(plain.errors.size(), 1u);
+  EXPECT_EQ(plain.errors[0].line, 1);
   // Any JSONL stream that starts with the gzip magic bytes is inflated, whatever its name.
   EXPECT_EQ(Read(WriteTemp("plain-name.jsonl", ingest::GzipMember(a))).articles.size(), 1u);
 
