@@ -60,7 +60,7 @@ TEST(LexiconDataTest, PersonsAndOrganisationsHaveSourcesAndConsistentDates) {
     auto st = lexicon::ReadLexiconFile(
         f, 3,
         [&](const lexicon::LexiconLine& l) -> std::string {
-          std::string where = l.file + ":" + std::to_string(l.line);
+          std::string where = std::string(l.file) + ":" + std::to_string(l.line);
           std::string kind(l.fields[0]);
           if (kind != "person" && kind != "org" && kind != "metonym") return "";
           auto src = l.attributes.find("source");

@@ -23,7 +23,7 @@ bool ParseKind(std::string_view s, ActorKind* k) {
 std::string Attr(const LexiconLine& l, const char* key) {
   auto it = l.attributes.find(key);
   if (it == l.attributes.end()) return "";
-  std::string v = it->second;
+  std::string v(it->second);
   std::replace(v.begin(), v.end(), '_', ' ');
   return v;
 }
@@ -52,7 +52,7 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
   ActorEntry e;
   if (!ParseKind(l.fields[0], &e.kind)) return "unknown kind '" + std::string(l.fields[0]) + "'";
   e.code = std::string(l.fields[1]);
-  e.file = l.file;
+  e.file = std::string(l.file);
   e.line = l.line;
   e.country = Attr(l, "country");
   e.sector = Attr(l, "sector");
@@ -72,7 +72,8 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
   }
   std::vector<std::string> names = SplitAlternatives(l.fields[2]);
   if (names.empty()) return "no names";
-  e.name = Attr(l, "name").empty() ? names[0] : Attr(l, "name");
+  std::string canonical = Attr(l, "name");
+  e.name = canonical.empty() ? names[0] : std::move(canonical);
   uint32_t idx = static_cast<uint32_t>(entries_.size());
   entries_.push_back(std::move(e));
   auto add = [&](const std::vector<std::string>& list, NameRole role) {
@@ -80,11 +81,19 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
       if (matcher_.Add(n, static_cast<uint32_t>(refs_.size()))) refs_.push_back(Ref{idx, role});
     }
   };
-  add(names, NameRole::kName);
+  // Each name is split into words once: for the matcher, and for a person's surname.
+  std::vector<std::vector<std::string>> name_words;
+  name_words.reserve(names.size());
+  for (const std::string& n : names) {
+    name_words.push_back(text::TokenizeWords(n));
+    if (matcher_.AddWords(name_words.back(), static_cast<uint32_t>(refs_.size()))) {
+      refs_.push_back(Ref{idx, NameRole::kName});
+    }
+  }
   auto list_attr = [&](const char* key) {
     auto it = l.attributes.find(key);
     if (it == l.attributes.end()) return std::vector<std::string>{};
-    std::string v = it->second;
+    std::string v(it->second);
     std::replace(v.begin(), v.end(), '_', ' ');
     return SplitAlternatives(v);
   };
@@ -106,8 +115,7 @@ std::string ActorLexicon::AddLine(const LexiconLine& l) {
       }
     }
     if (explicit_surnames.empty()) {
-      for (const std::string& n : names) {
-        std::vector<std::string> words = text::TokenizeWords(n);
+      for (const std::vector<std::string>& words : name_words) {
         if (words.size() >= 2) add_surname(utf8::NormalizeLower(words.back()));
       }
     }

@@ -78,14 +78,14 @@ std::string EventLexicon::AddLine(const LexiconLine& l) {
   if (!err.empty()) return err;
   auto attr = [&](const char* k) {
     auto it = l.attributes.find(k);
-    return it == l.attributes.end() ? std::string() : it->second;
+    return it == l.attributes.end() ? std::string() : std::string(it->second);
   };
   e.target_none = attr("target") == "none";
   e.object_place = attr("obj") == "place";
   e.object_none = attr("obj") == "none";
   e.passive_ok = attr("passive") != "no";
   e.appeal = attr("modal") == "appeal";
-  e.file = l.file;
+  e.file = std::string(l.file);
   e.line = l.line;
   entries_.push_back(std::move(e));
   return "";

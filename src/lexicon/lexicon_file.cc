@@ -21,6 +21,8 @@ void ParseLexiconText(std::string_view text, const std::string& name, size_t pos
                       const std::function<std::string(const LexiconLine&)>& on_line,
                       std::string* version, std::vector<Diagnostic>* diagnostics) {
   int line_no = 0;
+  LexiconLine line;  // reused: its vectors keep their capacity from line to line
+  std::vector<std::string_view> fields;
   for (std::string_view raw : Split(text, '\n')) {
     ++line_no;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
@@ -34,11 +36,12 @@ void ParseLexiconText(std::string_view text, const std::string& name, size_t pos
       *version = std::string(Trim(t.substr(8)));
       continue;
     }
-    LexiconLine line;
     line.file = name;
     line.line = line_no;
     line.raw = raw;
-    std::vector<std::string_view> fields = Split(raw, '\t');
+    line.fields.clear();
+    line.attributes.clear();
+    fields = Split(raw, '\t');
     if (fields.size() < positional) {
       diagnostics->push_back({name, line_no, "expected at least " + std::to_string(positional) +
                                                  " TAB-separated fields"});
@@ -55,7 +58,7 @@ void ParseLexiconText(std::string_view text, const std::string& name, size_t pos
           bad = "attribute without '=': " + std::string(kv);
           break;
         }
-        line.attributes[std::string(kv.substr(0, eq))] = std::string(kv.substr(eq + 1));
+        line.attributes.Set(kv.substr(0, eq), kv.substr(eq + 1));
       }
     }
     if (bad.empty()) bad = on_line(line);

@@ -4,6 +4,7 @@
 #ifndef DYAD_LEXICON_LEXICON_FILE_H_
 #define DYAD_LEXICON_LEXICON_FILE_H_
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <string>
@@ -14,11 +15,40 @@
 
 namespace dyad::lexicon {
 
+// key=value attributes of one line, as views into the line (a few per line: a flat list, found by
+// a linear scan, allocates nothing once the parser's reused line has grown).
+class LineAttributes {
+ public:
+  using Pair = std::pair<std::string_view, std::string_view>;
+  using const_iterator = std::vector<Pair>::const_iterator;
+  const_iterator find(std::string_view key) const {
+    return std::find_if(kv_.begin(), kv_.end(), [&](const Pair& p) { return p.first == key; });
+  }
+  const_iterator begin() const { return kv_.begin(); }
+  const_iterator end() const { return kv_.end(); }
+  size_t size() const { return kv_.size(); }
+  // A later value for a key replaces the earlier one, as a map's would.
+  void Set(std::string_view key, std::string_view value) {
+    for (Pair& p : kv_) {
+      if (p.first == key) {
+        p.second = value;
+        return;
+      }
+    }
+    kv_.emplace_back(key, value);
+  }
+  void clear() { kv_.clear(); }
+
+ private:
+  std::vector<Pair> kv_;
+};
+
+// One entry line. Every view points into the text being parsed and lives as long as the call.
 struct LexiconLine {
-  std::string file;
+  std::string_view file;
   int line = 0;
-  std::vector<std::string_view> fields;          // the TAB-separated fields before attributes
-  std::map<std::string, std::string> attributes;  // key=value pairs from the remaining fields
+  std::vector<std::string_view> fields;  // the TAB-separated fields before attributes
+  LineAttributes attributes;             // key=value pairs from the remaining fields
   std::string_view raw;
 };
 

@@ -95,7 +95,10 @@ bool NameMatcher::MayStartWith(std::string_view lower) const {
 }
 
 bool NameMatcher::Add(std::string_view name, uint32_t payload) {
-  std::vector<std::string> words = text::TokenizeWords(name);
+  return AddWords(text::TokenizeWords(name), payload);
+}
+
+bool NameMatcher::AddWords(const std::vector<std::string>& words, uint32_t payload) {
   if (words.empty()) return false;
   uint32_t modes_at = static_cast<uint32_t>(modes_.size());
   uint32_t node = 0;

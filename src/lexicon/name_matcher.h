@@ -27,6 +27,8 @@ class NameMatcher {
  public:
   // Adds `name`; returns false when it has no tokens.
   bool Add(std::string_view name, uint32_t payload);
+  // The same for a name already split by text::TokenizeWords.
+  bool AddWords(const std::vector<std::string>& words, uint32_t payload);
   // Call once after the last Add: builds the first-word filter. (Without it every lookup takes
   // the trie's slower path; the results are the same.)
   void Finish();
