@@ -89,6 +89,9 @@ TEST(CoderParseTest, CounterpartsAndLoans) {
                   "Nairobi.",
                   "2024-03-05"),
             (std::vector<std::string>{"KENGOV 04 UGAGOV"}));
+  // a counterpart holds the office of the one named before (an army chief's is military)
+  EXPECT_EQ(Dyads("Pakistan's army chief met his Indian counterpart.", "2024-03-05"),
+            (std::vector<std::string>{"PAKMIL 04 INDMIL"}));
   EXPECT_EQ(Dyads("The IMF approved a $500 million loan for Kenya.", "2024-03-05"),
             (std::vector<std::string>{"IGOIMF 07 KEN"}));
   EXPECT_TRUE(Dyads("Parliament approved a loan from China.", "2024-03-05").empty());

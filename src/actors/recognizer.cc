@@ -780,6 +780,26 @@ class Run {
     return Relation::kUnknown;
   }
 
+  // "Pakistan's army chief met his Indian counterpart": a counterpart holds the office of the one
+  // the sentence names before it (MIL here), in another country.
+  void CounterpartSector(ActorMention* m) const {
+    const std::string& w = doc_->tokens[m->token_end - 1].lower;
+    if ((w != "counterpart" && w != "counterparts") || m->rule.find("agent") == std::string::npos ||
+        sentence_ == nullptr) {
+      return;
+    }
+    for (auto it = doc_->actors.rbegin(); it != doc_->actors.rend(); ++it) {
+      if (it->token_begin < sentence_->token_begin) break;
+      if (it->sector.empty() || it->country == m->country) continue;
+      const std::string& s = it->sector;
+      if (s == "MIL" || s == "COP" || s == "JUD" || s == "LEG" || s == "SPY" || s == "GOV") {
+        m->sector = s;
+        m->code = m->country + s;
+      }
+      return;
+    }
+  }
+
   // "of the border", "of the frontier" after "side": a place by a boundary.
   bool SideOfBoundary(uint32_t k) const {
     const auto& t = doc_->tokens;
@@ -1248,6 +1268,7 @@ class Run {
     }
     if (m.code.empty() && m.sector.empty()) return;
     m.place = c->place && c->has_agent && m.rule.find("agent") != std::string::npos;
+    CounterpartSector(&m);
     MarkFormer(&m);
     NoteLeader(*c, m);
     Register(*c, use_view ? registered_view : m);
