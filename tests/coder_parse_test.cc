@@ -227,6 +227,17 @@ TEST(CoderParseTest, OnlyCrowdsRiot) {
   for (const std::string& d : got) EXPECT_EQ(d.find(" 14 "), std::string::npos) << d;
 }
 
+// Allowing international involvement (086): receiving observers (0862), reopening a border or
+// airspace (086), allowing the delivery of aid (0863).
+TEST(CoderParseTest, AllowingInvolvement) {
+  Document doc = CodeText(
+      "The Kenyan president received a mission of observers from the African Union.", "2024-03-05");
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].cameo, "0862");
+  EXPECT_EQ(Dyads("Poland reopened its airspace to Ukrainian flights.", "2024-03-05"),
+            (std::vector<std::string>{"POL 08 UKR"}));
+}
+
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
 TEST(CoderParseTest, BansAndAssetFreezes) {
   Document doc =
