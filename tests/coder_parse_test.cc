@@ -228,7 +228,7 @@ TEST(CoderParseTest, OnlyCrowdsRiot) {
 }
 
 // Allowing international involvement (086): receiving observers (0862), reopening a border or
-// airspace (086), allowing the delivery of aid (0863).
+// airspace (086), allowing the delivery of aid (0863); and the other side of it, sending monitors.
 TEST(CoderParseTest, AllowingInvolvement) {
   Document doc = CodeText(
       "The Kenyan president received a mission of observers from the African Union.", "2024-03-05");
@@ -236,6 +236,9 @@ TEST(CoderParseTest, AllowingInvolvement) {
   EXPECT_EQ(doc.events[0].cameo, "0862");
   EXPECT_EQ(Dyads("Poland reopened its airspace to Ukrainian flights.", "2024-03-05"),
             (std::vector<std::string>{"POL 08 UKR"}));
+  // sending inspectors or monitors, opening a hearing into something: investigating (090)
+  EXPECT_EQ(Dyads("The United Nations sent monitors to Yemen.", "2024-03-05"),
+            (std::vector<std::string>{"IGOUNO 09 YEM"}));
 }
 
 // Easing a ban on rallies eases political freedoms (0811); freezing assets is a sanction (163).
