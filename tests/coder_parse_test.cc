@@ -227,6 +227,14 @@ TEST(CoderParseTest, OnlyCrowdsRiot) {
   for (const std::string& d : got) EXPECT_EQ(d.find(" 14 "), std::string::npos) << d;
 }
 
+// A pattern's role word may be the title before a person's name: "summoned Uganda's ambassador
+// John Mugisha" is summoning an ambassador (114).
+TEST(CoderParseTest, TitleBeforeANameIsTheRole) {
+  EXPECT_EQ(Dyads("Kenya's foreign ministry summoned Uganda's ambassador John Mugisha on Monday.",
+                  "2024-03-05"),
+            (std::vector<std::string>{"KENGOV 11 UGAGOV"}));
+}
+
 // Allowing international involvement (086): receiving observers (0862), reopening a border or
 // airspace (086), allowing the delivery of aid (0863); and the other side of it, sending monitors.
 TEST(CoderParseTest, AllowingInvolvement) {

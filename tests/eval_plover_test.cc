@@ -19,11 +19,11 @@ TEST(PloverEvalTest, DevSetAboveFloors) {
   std::printf("%s", s.Format().c_str());
   EXPECT_EQ(s.bad_lines, 0);
   EXPECT_GE(s.sentences, 150);
-  // Measured 2026-11-29 (session 5): recall 66.5%, precision 74.4%, source 62.0% (session 4:
+  // Measured 2026-11-29 (session 5): recall 67.1%, precision 74.5%, source 62.7% (session 4:
   // 61.4%, 71.6%, 57.6%); the floors sit just under (one sentence of recall is 0.6 points).
-  EXPECT_GE(s.Pct(s.category_hit, s.sentences), 65.5) << "category recall";
+  EXPECT_GE(s.Pct(s.category_hit, s.sentences), 66.0) << "category recall";
   EXPECT_GE(s.Pct(s.events_right, s.events), 73.0) << "precision";
-  EXPECT_GE(s.Pct(s.source_match, s.sentences), 61.0) << "source country";
+  EXPECT_GE(s.Pct(s.source_match, s.sentences), 62.0) << "source country";
 }
 
 TEST(PloverEvalTest, CategoryMapping) {

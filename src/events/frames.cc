@@ -180,7 +180,10 @@ bool IsParticleElement(const lexicon::PatternElement& el) {
 // pattern's word and, with its country, the target).
 bool IsRoleHead(const Document& doc, const MentionIndex& idx, uint32_t j) {
   const ActorMention& m = doc.actors[idx.actor[j]];
-  return m.token_end == j + 1 && m.rule.find("agent") != std::string::npos;
+  if (m.token_end == j + 1 && m.rule.find("agent") != std::string::npos) return true;
+  // "summoned Niger's ambassador Brah Mohamane": the title before a person's name
+  return m.rule.find("title+name") != std::string::npos && j + 1 < m.token_end &&
+         j > m.token_begin && !doc.tokens[j].Is(kTokAllCaps);
 }
 
 bool ReadingFits(const lexicon::EventEntry& e, const Document& doc, uint32_t i, uint32_t begin) {
