@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -135,6 +134,17 @@ bool IsGovernmentBody(std::string_view w) {
 bool EndsWithWords(std::string_view s, std::string_view w) {
   if (s.size() < w.size() || s.substr(s.size() - w.size()) != w) return false;
   return s.size() == w.size() || s[s.size() - w.size() - 1] == ' ';
+}
+
+// The national leader's title word a title ends with ("US President" -> "president"), or "".
+std::string_view LeaderTitleWord(std::string_view title) {
+  static const char* const kTitles[] = {"supreme leader", "prime minister", "president",
+                                        "premier",        "chancellor",     "king",
+                                        "queen",          "emir",           "sultan"};
+  for (const char* k : kTitles) {
+    if (EndsWithWords(title, k)) return k;
+  }
+  return "";
 }
 
 bool IsWeekday(std::string_view w) {
@@ -890,17 +900,9 @@ class Run {
   // Whether the title [title_begin, title_end) is a national leader's ("President", "Prime
   // Minister") that the person's office is not.
   bool LeaderTitleMisfits(uint32_t title_begin, uint32_t title_end, const ActorEntry& p) const {
-    std::string title = JoinLower(*doc_, title_begin, title_end);
-    static const char* const kLeaders[] = {"president", "prime minister", "chancellor", "king",
-                                           "queen",     "premier",        "emir",       "sultan"};
-    std::string role = utf8::NormalizeLower(p.role);
-    for (const char* k : kLeaders) {
-      std::string_view w(k);
-      if (!EndsWithWords(title, w)) continue;
-      bool fits = role.size() >= w.size() && role.compare(role.size() - w.size(), w.size(), w) == 0;
-      return !fits;
-    }
-    return false;
+    std::string_view w = LeaderTitleWord(JoinLower(*doc_, title_begin, title_end));
+    if (w.empty()) return false;
+    return !EndsWithWords(utf8::NormalizeLower(p.role), w);
   }
 
   // "then-President X", "then Defense Secretary X": "then" right before token `begin`.
@@ -1277,19 +1279,14 @@ class Run {
 
   // A leader's title as the key of leaders_ ("Acting President" -> "president"), or "".
   static std::string LeaderKey(std::string_view title) {
-    static const char* const kKeys[] = {"supreme leader", "prime minister", "president", "premier",
-                                        "chancellor",     "king",           "queen",     "emir"};
-    for (const char* k : kKeys) {
-      if (!EndsWithWords(title, k)) continue;
-      // "Vice President", "deputy prime minister", "former president": another office.
-      std::string_view before = title.substr(0, title.size() - std::string_view(k).size());
-      for (const char* w : {"vice ", "deputy ", "former ", "ex ", "then ", "crown "}) {
-        size_t n = std::strlen(w);
-        if (before.size() >= n && before.substr(before.size() - n) == w) return "";
-      }
-      return k;
+    std::string_view k = LeaderTitleWord(title);
+    if (k.empty()) return "";
+    // "Vice President", "deputy prime minister", "former president": another office.
+    std::string_view before = title.substr(0, title.size() - k.size());
+    for (std::string_view w : {"vice", "deputy", "former", "ex", "then", "crown"}) {
+      if (EndsWithWords(before.substr(0, before.empty() ? 0 : before.size() - 1), w)) return "";
     }
-    return "";
+    return std::string(k);
   }
 
   // Remembers a person in a leader's office: the lexicon's office on the date, or the title the

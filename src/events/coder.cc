@@ -100,7 +100,6 @@ bool SupportsWord(std::string_view w) {
          w == "for" || w == "protect" || w == "defend" || w == "reinforce";
 }
 
-// Appeal code for an obligation of this root ("needed to work more closely" -> 02x).
 // "must" and "have to" insist: a demand (10) for what the act is, where "should" appeals (02).
 std::string DemandCodeFor(const std::string& code) {
   std::string root = code.substr(0, 2);
@@ -112,6 +111,7 @@ std::string DemandCodeFor(const std::string& code) {
   return "100";
 }
 
+// Appeal code for an obligation of this root ("needed to work more closely" -> 02x).
 std::string AppealCodeFor(const std::string& root) {
   if (root == "04") return "026";
   if (root == "05") return "022";
@@ -378,6 +378,9 @@ class SentenceCoder {
       return Trace(m, "dropped: " + modality);
     }
     std::vector<int32_t> sources = Members(source);
+    // Acts done with, or to, each other: the other party is never a place or topic, and a plural
+    // subject with no other party does the act both ways.
+    bool mutual = IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause);
     if (e.object_place) return PlaceEvents(m, clause, sources, modality);
     std::string code = modality == "future" ? IntentCodeFor(e.code) : e.code;
     code = CivilianViolence(code, doc_->actors[source]);
@@ -398,7 +401,6 @@ class SentenceCoder {
       // "discussed the situation in Afghanistan", "talks in the West Bank with Abbas": a country
       // in a place phrase is the topic or venue of a consultation or agreement, not its other
       // party; the next candidate may be.
-      bool mutual = IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause);
       for (int tries = 0; tries < 2 && target >= 0 && mutual &&
                           (IsLocativePhrase(*doc_, doc_->actors[target]) ||
                            IsTopicPhrase(*doc_, doc_->actors[target]));
@@ -418,8 +420,7 @@ class SentenceCoder {
     if (target >= 0)
       code = UnconventionalViolence(code, doc_->actors[source], doc_->actors[target]);
     int32_t place = LocationFor(m, clause);
-    if (target < 0 && sources.size() >= 2 &&
-        (IsCooperativeRoot(Root(e.code)) || MutualAct(m, clause))) {
+    if (target < 0 && sources.size() >= 2 && mutual) {
       for (int32_t a : sources)
         for (int32_t b : sources)
           if (a != b) Emit(m, ToActor(a), ToActor(b), true, code, place, modality, rule + " +reciprocal");
@@ -870,7 +871,6 @@ class SentenceCoder {
     return -1;
   }
 
-  // "X said A and B needed to work more closely": X appeals to the other party.
   // "must" or "have to" before the trigger ("Libya must hand over", "has to withdraw").
   bool InsistsBefore(uint32_t trig, const Clause& clause) const {
     for (uint32_t k = trig, n = 0; k > clause.begin && n < 4; --k, ++n) {
@@ -883,6 +883,7 @@ class SentenceCoder {
     return false;
   }
 
+  // "X said A and B needed to work more closely": X appeals to the other party.
   bool Appeal(const FrameMatch& m, const Clause& clause, int32_t subject) {
     const Sentence& s = doc_->sentences[sentence_];
     for (uint32_t k = m.trigger; k > s.token_begin; --k) {

@@ -129,9 +129,8 @@ bool AfterQuantityOf(const Document& doc, const ActorMention& m) {
 }
 
 // "as", "while", "because", "which": a word that starts an adverbial or relative clause (not
-// "that", whose complement clause a pattern may reach into).
-// "after", "as" and "until" are also prepositions ("agreed after weeks of talks to"): a clause
-// only when a finite verb follows before a comma.
+// "that", whose complement clause a pattern may reach into) when a finite verb follows before a
+// comma ("after", "as" and "until" are also prepositions: "agreed after weeks of talks to").
 bool StartsSubordinateClause(const Document& doc, uint32_t i) {
   static constexpr std::array<std::string_view, 12> kWords = {
       "which", "who",     "whom", "after", "before",  "while",
